@@ -1,0 +1,5 @@
+"""`python -m orchexplorer`."""
+
+from orchexplorer.cli import main
+
+raise SystemExit(main())

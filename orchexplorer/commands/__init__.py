@@ -1,0 +1,75 @@
+"""Command-line subcommands. Each module has NAME, HELP, add_arguments(parser) and
+run(args, ctx) -> exit code. None of them imports Textual."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from orchexplorer.i18n import Lang, t
+from orchexplorer.model import Pack, Tool
+
+# C0 and C1 control characters except tab and newline, plus DEL: never sent to a terminal raw.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Text safe to print: control characters (ESC included) shown as visible escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class CommandError(Exception):
+    """A user-caused problem: printed as one line (or several for pack errors), exit `code`."""
+
+    def __init__(self, message: str | Iterable[str], code: int = 2) -> None:
+        lines = [message] if isinstance(message, str) else list(message)
+        super().__init__("\n".join(lines))
+        self.lines = lines
+        self.code = code
+
+
+@dataclass
+class Context:
+    lang: Lang
+    content: Path | None = None
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    _pack: Pack | None = None
+
+    def pack(self) -> Pack:
+        """The selected pack, loaded once. Validation errors end the command with exit 1."""
+        if self._pack is None:
+            from orchexplorer.loader import PackError, load_pack
+
+            try:
+                self._pack = load_pack(self.content, lang=self.lang)
+            except PackError as exc:
+                lines = [clean(str(e)) for e in exc.errors]
+                lines.append(t("cli_errors", self.lang, count=len(exc.errors)))
+                raise CommandError(lines, code=1) from None
+        return self._pack
+
+    def tool(self, tool_id: str) -> Tool:
+        pack = self.pack()
+        tool = pack.tool(tool_id.strip().lower())
+        if tool is None:
+            raise CommandError(
+                t(
+                    "cli_unknown_tool",
+                    self.lang,
+                    value=clean(tool_id),
+                    known=", ".join(pack.tool_ids),
+                )
+            )
+        return tool
+
+    def write(self, text: str = "") -> None:
+        self.stdout.write(clean(text) + "\n")
+
+    def write_json(self, data: Any) -> None:
+        # json.dumps escapes every control character, so the output is terminal-safe.
+        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,175 @@
+"""`orchexplorer show TOOL`: one tool's overview, features, use cases, components, examples,
+relations and fact-checks, as text, Markdown or JSON; `--example ID` prints that code alone."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from orchexplorer.commands import CommandError, Context
+from orchexplorer.i18n import Lang, t
+from orchexplorer.model import Pack, Tool
+
+NAME = "show"
+HELP = "show one tool (overview, features, use cases, examples, notes)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("tool", help="tool id (docker, compose, swarm, kubernetes, ...)")
+    parser.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help="output format"
+    )
+    parser.add_argument("--example", metavar="ID", help="print only this example's code")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    tool = ctx.tool(args.tool)
+    if args.example is not None:
+        example = tool.example(args.example)
+        if example is None:
+            known = ", ".join(e.id for e in tool.examples) or "-"
+            raise CommandError(
+                t("cli_unknown_example", ctx.lang, tool=tool.id, value=args.example, known=known)
+            )
+        if args.format == "json":
+            ctx.write_json({"tool": tool.id, **example.model_dump(mode="json", exclude_none=True)})
+        else:  # the code alone, so `> compose.yaml` gives a usable file
+            ctx.write(example.code.rstrip("\n"))
+        return 0
+    pack = ctx.pack()
+    if args.format == "json":
+        ctx.write_json(tool_json(pack, tool))
+    elif args.format == "markdown":
+        ctx.write(render_markdown(pack, tool, ctx.lang))
+    else:
+        ctx.write(render_text(pack, tool, ctx.lang))
+    return 0
+
+
+def tool_json(pack: Pack, tool: Tool) -> dict[str, Any]:
+    data = tool.model_dump(mode="json", exclude_none=True)
+    data["relations"] = [
+        r.model_dump(mode="json", exclude_none=True) for r in pack.relations_of(tool.id)
+    ]
+    return data
+
+
+def _relation_line(pack: Pack, rel_source: str, rel_target: str, text: str, lang: Lang) -> str:
+    names = {tl.id: tl.name.get(lang) for tl in pack.tools}
+    return f"{names.get(rel_source, rel_source)} → {names.get(rel_target, rel_target)}: {text}"
+
+
+def render_text(pack: Pack, tool: Tool, lang: Lang) -> str:
+    out: list[str] = []
+
+    def heading(key: str) -> None:
+        title = t(key, lang)
+        out.extend(["", title, "─" * max(4, _width(title))])
+
+    name = tool.name.get(lang)
+    out.append(f"{name} — {tool.kind.get(lang)}")
+    out.append(tool.tagline.get(lang))
+    heading("sec_overview")
+    out.append(tool.summary.get(lang))
+    if tool.features:
+        heading("sec_features")
+        for f in tool.features:
+            out.append(f"• {f.title.get(lang)}: {f.description.get(lang)}")
+    if tool.use_cases:
+        heading("sec_use_cases")
+        for u in tool.use_cases:
+            desc = f": {u.description.get(lang)}" if u.description else ""
+            out.append(f"• {u.title.get(lang)}{desc}")
+    if tool.components:
+        heading("sec_components")
+        for c in tool.components:
+            out.append(f"• {c.name.get(lang)}: {c.description.get(lang)}")
+    relations = pack.relations_of(tool.id)
+    if relations:
+        heading("sec_relations")
+        for r in relations:
+            out.append("• " + _relation_line(pack, r.source, r.target, r.text.get(lang), lang))
+    if tool.examples:
+        heading("sec_examples")
+        for e in tool.examples:
+            out.append(f"[{e.id}] {e.title.get(lang)} ({e.language})")
+            if e.explanation:
+                out.append(e.explanation.get(lang))
+            out.extend("    " + line for line in e.code.rstrip("\n").splitlines())
+            out.append("")
+    if tool.notes:
+        heading("sec_notes")
+        for n in tool.notes:
+            status = t("note_status_" + n.status, lang)
+            if n.claim:
+                out.append(f"• [{status}] {t('note_claim', lang)}: {n.claim.get(lang)}")
+                out.append(f"  → {n.text.get(lang)}")
+            else:
+                out.append(f"• [{status}] {n.text.get(lang)}")
+            out.append(f"  {n.source} ({t('note_checked', lang)} {n.checked.isoformat()})")
+    if tool.links:
+        heading("sec_links")
+        for link in tool.links:
+            out.append(f"• {link.title.get(lang)}: {link.url}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(pack: Pack, tool: Tool, lang: Lang) -> str:
+    out: list[str] = [
+        f"# {tool.name.get(lang)}",
+        "",
+        f"*{tool.kind.get(lang)}* — {tool.tagline.get(lang)}",
+        "",
+        f"## {t('sec_overview', lang)}",
+        "",
+        tool.summary.get(lang),
+    ]
+    if tool.features:
+        out += ["", f"## {t('sec_features', lang)}", ""]
+        out += [f"- **{f.title.get(lang)}**: {f.description.get(lang)}" for f in tool.features]
+    if tool.use_cases:
+        out += ["", f"## {t('sec_use_cases', lang)}", ""]
+        out += [
+            f"- {u.title.get(lang)}" + (f": {u.description.get(lang)}" if u.description else "")
+            for u in tool.use_cases
+        ]
+    if tool.components:
+        out += ["", f"## {t('sec_components', lang)}", ""]
+        out += [f"- **{c.name.get(lang)}**: {c.description.get(lang)}" for c in tool.components]
+    relations = pack.relations_of(tool.id)
+    if relations:
+        out += ["", f"## {t('sec_relations', lang)}", ""]
+        out += [
+            "- " + _relation_line(pack, r.source, r.target, r.text.get(lang), lang)
+            for r in relations
+        ]
+    if tool.examples:
+        out += ["", f"## {t('sec_examples', lang)}"]
+        for e in tool.examples:
+            out += ["", f"### {e.title.get(lang)}", ""]
+            if e.explanation:
+                out += [e.explanation.get(lang), ""]
+            fence = "````" if "```" in e.code else "```"
+            out += [fence + e.language, e.code.rstrip("\n"), fence]
+    if tool.notes:
+        out += ["", f"## {t('sec_notes', lang)}", ""]
+        for n in tool.notes:
+            claim = f"{t('note_claim', lang)}: {n.claim.get(lang)} → " if n.claim else ""
+            out.append(
+                f"- *{t('note_status_' + n.status, lang)}* — {claim}{n.text.get(lang)} "
+                f"([source]({n.source}), {t('note_checked', lang)} {n.checked.isoformat()})"
+            )
+    if tool.links:
+        out += ["", f"## {t('sec_links', lang)}", ""]
+        out += [f"- [{_md_escape(link.title.get(lang))}]({link.url})" for link in tool.links]
+    return "\n".join(out) + "\n"
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

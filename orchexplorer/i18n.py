@@ -1,0 +1,213 @@
+"""Language choice and the app's own strings, in Korean and English.
+
+Content text lives in the pack (`LocalizedText`); this module holds only what the program
+itself says: labels, messages and errors. No heavy imports.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from orchexplorer.model import LANGS, Lang
+
+__all__ = ["LANGS", "Lang", "detect_lang", "parse_lang", "t"]
+
+# key -> (ko, en). Placeholders use str.format names.
+STRINGS: dict[str, tuple[str, str]] = {
+    # loader errors
+    "err_no_pack": ("콘텐츠 팩 디렉터리가 없습니다", "content pack directory does not exist"),
+    "err_not_dir": ("콘텐츠 팩은 디렉터리여야 합니다", "a content pack must be a directory"),
+    "err_empty_pack": (
+        "*.yaml / *.yml 파일이 하나도 없습니다",
+        "no *.yaml or *.yml files in the pack",
+    ),
+    "err_too_many": ("파일이 너무 많습니다 (최대 {limit}개)", "too many files (limit {limit})"),
+    "err_too_big": (
+        "파일이 너무 큽니다 (최대 {limit} 바이트)",
+        "file is too large (limit {limit} bytes)",
+    ),
+    "err_unreadable": ("파일을 읽을 수 없습니다: {reason}", "cannot read file: {reason}"),
+    "err_utf8": ("UTF-8 텍스트가 아닙니다", "not valid UTF-8 text"),
+    "err_yaml_syntax": ("YAML 문법 오류: {problem}", "YAML syntax error: {problem}"),
+    "err_yaml_tag": (
+        "허용되지 않는 태그 {tag}: 표준 YAML 태그만 읽으며 아무것도 실행하지 않습니다",
+        "tag {tag} is not allowed: only standard YAML tags are read, nothing is executed",
+    ),
+    "err_yaml_value": ("값을 해석할 수 없습니다: {value}", "cannot read value: {value}"),
+    "err_yaml_duplicate_key": (
+        "키 '{key}'가 중복되었습니다 (처음 나온 줄: {first})",
+        "duplicate key '{key}' (first at line {first})",
+    ),
+    "err_yaml_complex_key": (
+        "매핑 키는 문자열이어야 합니다",
+        "a mapping key must be a plain value",
+    ),
+    "err_yaml_merge_key": (
+        "병합 키(<<)는 지원하지 않습니다",
+        "merge keys (<<) are not supported",
+    ),
+    "err_yaml_multi_doc": (
+        "파일 하나에 YAML 문서는 하나만 둘 수 있습니다",
+        "only one YAML document per file",
+    ),
+    "err_yaml_depth": (
+        "중첩이 너무 깊습니다 (최대 {limit}단계)",
+        "nesting is too deep (limit {limit} levels)",
+    ),
+    "err_yaml_alias": ("정의되지 않은 앵커: {anchor}", "unknown anchor: {anchor}"),
+    "err_yaml_alias_bomb": (
+        "별칭(alias) 확장이 너무 큽니다 (최대 {limit}개 노드): 별칭 폭탄으로 보고 거부합니다",
+        "alias expansion is too large (limit {limit} nodes): refused as an alias bomb",
+    ),
+    "err_top_mapping": (
+        "파일의 최상위는 매핑이어야 합니다 (tools:, dimensions: …)",
+        "the top level of a file must be a mapping (tools:, dimensions: …)",
+    ),
+    "err_top_key": (
+        "알 수 없는 최상위 키 '{key}' (가능한 키: {allowed})",
+        "unknown top-level key '{key}' (allowed: {allowed})",
+    ),
+    "err_top_list": ("'{key}'는 목록이어야 합니다", "'{key}' must be a list"),
+    "err_duplicate_id": (
+        "id '{value}'가 중복되었습니다 (처음 정의: {first})",
+        "duplicate id '{value}' (first defined at {first})",
+    ),
+    "err_unknown_tool": ("알 수 없는 도구 id '{value}'", "unknown tool id '{value}'"),
+    "err_unknown_dimension": (
+        "알 수 없는 비교 항목 id '{value}'",
+        "unknown dimension id '{value}'",
+    ),
+    "err_self_relation": (
+        "관계가 자기 자신을 가리킵니다: '{value}'",
+        "a relation points to its own tool: '{value}'",
+    ),
+    # pydantic error types (err_v_<type>)
+    "err_v_missing": ("필수 항목 '{field}'가 없습니다", "missing required field '{field}'"),
+    "err_v_extra_forbidden": ("알 수 없는 항목 '{field}'", "unknown field '{field}'"),
+    "err_v_string_type": ("'{field}'는 문자열이어야 합니다", "'{field}' must be a string"),
+    "err_v_list_type": ("'{field}'는 목록이어야 합니다", "'{field}' must be a list"),
+    "err_v_dict_type": ("'{field}'는 매핑이어야 합니다", "'{field}' must be a mapping"),
+    "err_v_model_type": ("'{field}'는 매핑이어야 합니다", "'{field}' must be a mapping"),
+    "err_v_int_type": ("'{field}'는 정수여야 합니다", "'{field}' must be an integer"),
+    "err_v_int_parsing": ("'{field}'는 정수여야 합니다", "'{field}' must be an integer"),
+    "err_v_date_type": (
+        "'{field}'는 날짜(YYYY-MM-DD)여야 합니다",
+        "'{field}' must be a date (YYYY-MM-DD)",
+    ),
+    "err_v_date_from_datetime_parsing": (
+        "'{field}'는 날짜(YYYY-MM-DD)여야 합니다",
+        "'{field}' must be a date (YYYY-MM-DD)",
+    ),
+    "err_v_literal_error": (
+        "'{field}'의 값은 {expected} 중 하나여야 합니다",
+        "'{field}' must be one of {expected}",
+    ),
+    "err_v_string_pattern_mismatch": (
+        "'{field}'의 형식이 올바르지 않습니다 (형식: {pattern})",
+        "'{field}' has the wrong form (expected {pattern})",
+    ),
+    "err_v_too_short": (
+        "'{field}'에 항목이 너무 적습니다 (최소 {min_length}개)",
+        "'{field}' has too few items (at least {min_length})",
+    ),
+    "err_v_value_error": ("'{field}': {error}", "'{field}': {error}"),
+    # command line
+    "cli_unknown_tool": (
+        "알 수 없는 도구 '{value}'. 가능한 도구: {known}",
+        "unknown tool '{value}'. Known tools: {known}",
+    ),
+    "cli_unknown_example": (
+        "'{tool}'에 예제 '{value}'가 없습니다. 가능한 예제: {known}",
+        "tool '{tool}' has no example '{value}'. Examples: {known}",
+    ),
+    "cli_valid": ("콘텐츠 팩이 올바릅니다: {summary}", "content pack is valid: {summary}"),
+    "cli_errors": ("오류 {count}개", "{count} error(s)"),
+    "cli_not_tty": (
+        "터미널이 아니므로 화면을 열 수 없습니다. 하위 명령을 사용하세요: {commands}",
+        "not a terminal, so the app cannot open. Use a subcommand: {commands}",
+    ),
+    "cli_bad_lang": (
+        "알 수 없는 언어 '{value}' (ko 또는 en)",
+        "unknown language '{value}' (ko or en)",
+    ),
+    "cli_interrupted": ("중단되었습니다", "interrupted"),
+    # section headings shared by the command line and the app
+    "sec_overview": ("개요", "Overview"),
+    "sec_features": ("기능", "Features"),
+    "sec_use_cases": ("사용 사례", "Use cases"),
+    "sec_components": ("구성 요소", "Components"),
+    "sec_examples": ("예제", "Examples"),
+    "sec_relations": ("관계", "Relations"),
+    "sec_notes": ("사실 확인", "Fact-checks"),
+    "sec_links": ("공식 문서", "Official documentation"),
+    "sec_conclusions": ("결론", "Conclusions"),
+    "note_claim": ("원문", "Source says"),
+    "note_checked": ("확인일", "checked"),
+    "note_status_dated": ("오래된 정보", "dated"),
+    "note_status_wrong": ("틀린 정보", "wrong"),
+    "note_status_clarification": ("보충 설명", "clarification"),
+    "count_tools": ("도구", "tools"),
+    "count_features": ("기능", "features"),
+    "count_use_cases": ("사용 사례", "use cases"),
+    "count_examples": ("예제", "examples"),
+    "count_notes": ("사실 확인", "notes"),
+    "count_dimensions": ("비교 항목", "dimensions"),
+    "count_comparisons": ("비교표", "comparisons"),
+    "count_relations": ("관계", "relations"),
+    "count_concepts": ("개념", "concepts"),
+    "count_conclusions": ("결론", "conclusions"),
+}
+
+
+def t(key: str, lang: Lang, /, **values: object) -> str:
+    """The string `key` in `lang`, formatted. An unknown key returns the key itself."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    template = pair[0] if lang == "ko" else pair[1]
+    try:
+        return template.format_map(_Safe(values))
+    except (ValueError, IndexError):
+        return template
+
+
+class _Safe(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def parse_lang(value: str | None) -> Lang | None:
+    """'ko', 'KO', 'ko_KR.UTF-8' -> 'ko'; 'en', 'en_US' -> 'en'; anything else -> None."""
+    if not value:
+        return None
+    head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
+    if head == "ko":
+        return "ko"
+    if head == "en":
+        return "en"
+    return None
+
+
+def locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """Korean when the locale is `ko_*`, otherwise English."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "ko" if parse_lang(value) == "ko" else "en"
+    return "en"
+
+
+def detect_lang(
+    flag: str | None = None,
+    saved: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Lang:
+    """Pick the language: `--lang`, then ORCHEXPLORER_LANG, then the saved choice, then locale."""
+    env = os.environ if environ is None else environ
+    for candidate in (flag, env.get("ORCHEXPLORER_LANG"), saved):
+        lang = parse_lang(candidate)
+        if lang is not None:
+            return lang
+    return locale_lang(env)

@@ -1,0 +1,443 @@
+"""Files -> validated `Pack`. Safe YAML; every error located as PATH:LINE:COL.
+
+The YAML is read as a stream of parser events (libyaml's C parser where available) and
+built into plain Python data by a small iterative constructor of our own. That one pass:
+
+- refuses every non-standard tag (`!!python/...`, `!custom`): nothing is ever executed;
+- refuses duplicated mapping keys (PyYAML silently keeps the last one);
+- bounds alias expansion, so an alias bomb is refused after a few thousand nodes;
+- bounds nesting depth without recursion, so deeply nested input cannot hit Python's
+  recursion limit;
+- records the line and column of every value, so validation errors point into the file.
+
+Errors are collected across all files; `PackError.errors` holds them all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from orchexplorer.i18n import Lang, t
+from orchexplorer.model import Loc, Pack, PackFile, RefProblem, check_references
+
+_Parser: Any
+try:  # libyaml's parser is much faster; the pure-Python one gives the same events.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = None
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000  # extra nodes that aliases may add to one file
+MAX_FILES = 5_000
+PACK_SUFFIXES = (".yaml", ".yml")
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_SCALAR_TAGS = {_STD + n for n in ("str", "int", "float", "bool", "null", "timestamp")}
+_ALLOWED_TAGS = _ALLOWED_SCALAR_TAGS | {_STD + "map", _STD + "seq", "!"}
+
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error, located. `line` and `col` are 1-based; 0 means unknown."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class PackError(Exception):
+    """The pack could not be loaded. `errors` lists every problem found."""
+
+    def __init__(self, errors: list[Problem]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int, col: int, code: str, **kw: object) -> None:
+        super().__init__(code)
+        self.line, self.col, self.code, self.kw = line, col, code, kw
+
+
+@dataclass
+class _Doc:
+    """One file's data and the position (1-based line, col) of every value in it."""
+
+    path: str
+    data: Any
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Loc) -> tuple[int, int]:
+        """The position of `loc`, or of its nearest located parent."""
+        for n in range(len(loc), -1, -1):
+            pos = self.positions.get(loc[:n])
+            if pos is not None:
+                return pos
+        return (0, 0)
+
+
+def default_content_dir() -> Path:
+    """The shipped pack: inside the installed package, or `content/` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_content", here.parent / "content"):
+        if candidate.is_dir():
+            return candidate
+    return here / "_content"
+
+
+# --------------------------------------------------------------------------------------
+# YAML -> data
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    m = event.start_mark
+    return (m.line + 1, m.column + 1) if m is not None else (0, 0)
+
+
+def _scalar(event: Any) -> Any:
+    tag = event.tag
+    line, col = _mark(event)
+    if tag in (None, "!"):
+        plain = event.implicit[0] if event.implicit else False
+        if not plain:
+            return event.value
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
+    elif tag not in _ALLOWED_SCALAR_TAGS:
+        raise _YamlProblem(line, col, "yaml_tag", tag=tag)
+    if tag == _STD + "str":
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        raise _YamlProblem(line, col, "yaml_value", value=event.value[:40]) from exc
+
+
+def _events(text: str) -> Iterator[Any]:
+    if _Parser is not None:
+        parser = _Parser(text)
+        while True:
+            event = parser.get_event()
+            if event is None:  # pragma: no cover - defensive
+                return
+            yield event
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+    else:  # pragma: no cover
+        yield from yaml.parse(text, Loader=yaml.SafeLoader)
+
+
+def parse_yaml(text: str, path: str = "<string>") -> _Doc:
+    """Parse one YAML document safely into plain data with positions.
+
+    Raises `_YamlProblem` (located) for anything refused.
+    """
+    positions: dict[Loc, tuple[int, int]] = {}
+    anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node count)
+    # Each open collection: [container, loc, pending_key, key_pos, anchor, node_count]
+    stack: list[list[Any]] = []
+    result: Any = None
+    documents = 0
+    extra_nodes = 0
+
+    def add(value: Any, pos: tuple[int, int], count: int) -> None:
+        nonlocal result
+        if not stack:
+            result = value
+            positions[()] = pos
+            return
+        top = stack[-1]
+        top[5] += count
+        container = top[0]
+        if isinstance(container, list):
+            loc = (*top[1], len(container))
+            container.append(value)
+            positions[loc] = pos
+        elif top[2] is _NO_KEY:
+            key = value
+            if isinstance(key, (dict, list)):
+                raise _YamlProblem(*pos, "yaml_complex_key")
+            if isinstance(key, str) and key == "<<":
+                raise _YamlProblem(*pos, "yaml_merge_key")
+            key = key if isinstance(key, (str, int)) else str(key)
+            if key in container:
+                first = positions.get((*top[1], key), (0, 0))
+                raise _YamlProblem(*pos, "yaml_duplicate_key", key=key, first=first[0])
+            top[2], top[3] = key, pos
+        else:
+            key = top[2]
+            container[key] = value
+            positions[(*top[1], key)] = top[3] if isinstance(value, (dict, list)) else pos
+            top[2] = _NO_KEY
+
+    def child_loc() -> Loc:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top[0], list):
+            return (*top[1], len(top[0]))
+        if top[2] is _NO_KEY:
+            return (*top[1], "?")  # a collection used as a key: refused when added
+        return (*top[1], top[2])
+
+    try:
+        for event in _events(text):
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _YamlProblem(*_mark(event), "yaml_multi_doc")
+            elif kind is yaml.ScalarEvent:
+                value = _scalar(event)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                add(value, _mark(event), 1)
+            elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                pos = _mark(event)
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    raise _YamlProblem(*pos, "yaml_tag", tag=tag)
+                if len(stack) >= MAX_DEPTH:
+                    raise _YamlProblem(*pos, "yaml_depth", limit=MAX_DEPTH)
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append([container, child_loc(), _NO_KEY, (0, 0), event.anchor, 1, pos])
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                container, _loc, _k, _kp, anchor, count, pos = stack.pop()
+                if anchor:
+                    anchors[anchor] = (container, count)
+                add(container, pos, count)
+            elif kind is yaml.AliasEvent:
+                pos = _mark(event)
+                if event.anchor not in anchors:
+                    raise _YamlProblem(*pos, "yaml_alias", anchor=event.anchor)
+                value, count = anchors[event.anchor]
+                extra_nodes += count
+                if extra_nodes > MAX_ALIAS_NODES:
+                    raise _YamlProblem(*pos, "yaml_alias_bomb", limit=MAX_ALIAS_NODES)
+                # Shared, not copied: the data is validated into fresh models anyway.
+                add(value, pos, count)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = (exc.problem or exc.context or "").strip()
+        raise _YamlProblem(line, col, "yaml_syntax", problem=problem) from exc
+    except yaml.YAMLError as exc:
+        raise _YamlProblem(0, 0, "yaml_syntax", problem=str(exc).splitlines()[0]) from exc
+    return _Doc(path, result, positions)
+
+
+class _NoKey:
+    pass
+
+
+_NO_KEY = _NoKey()
+
+
+# --------------------------------------------------------------------------------------
+# files -> docs
+
+
+def _pack_files(root: Path, errors: list[Problem]) -> list[Path]:
+    """Every *.yaml / *.yml below `root`, sorted, following no directory symlink loops."""
+    found: list[Path] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def walk(directory: Path) -> None:
+        try:
+            st = directory.stat()
+        except OSError as exc:
+            errors.append(Problem(str(directory), 0, 0, _os_error(exc)))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            return  # a symlink loop or a second link to a directory already read
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(Problem(str(directory), 0, 0, _os_error(exc)))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                walk(path)
+            elif entry.name.endswith(PACK_SUFFIXES):
+                found.append(path)
+
+    walk(root)
+    return found
+
+
+def _os_error(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
+
+
+def _read_doc(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> _Doc | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            errors.append(Problem(shown, 0, 0, t("err_too_big", lang, limit=MAX_FILE_BYTES)))
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        errors.append(Problem(shown, 0, 0, t("err_unreadable", lang, reason=_os_error(exc))))
+        return None
+    if len(raw) > MAX_FILE_BYTES:  # grew while we looked
+        errors.append(Problem(shown, 0, 0, t("err_too_big", lang, limit=MAX_FILE_BYTES)))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        errors.append(Problem(shown, line, col, t("err_utf8", lang)))
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return parse_yaml(text, shown)
+    except _YamlProblem as exc:
+        errors.append(Problem(shown, exc.line, exc.col, t("err_" + exc.code, lang, **exc.kw)))
+        return None
+
+
+# --------------------------------------------------------------------------------------
+# docs -> pack
+
+
+_LIST_KEYS = tuple(PackFile.model_fields)
+
+
+def _format_validation(err: Any, lang: Lang) -> str:
+    kind = err.get("type", "")
+    loc = err.get("loc", ())
+    field_name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    ctx = err.get("ctx") or {}
+    key = "err_v_" + kind
+    msg = t(key, lang, field=field_name, **{k: str(v) for k, v in ctx.items()})
+    if msg == key:  # no translation for this pydantic error type: use pydantic's text
+        msg = str(err.get("msg", kind))
+    where = ".".join(str(p) for p in loc)
+    return f"{msg} ({where})" if where else msg
+
+
+def _display_path(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_pack(root: str | os.PathLike[str] | None = None, lang: Lang = "en") -> Pack:
+    """Load and validate the pack at `root` (default: the shipped pack).
+
+    Raises `PackError` listing every problem, each located in its file.
+    """
+    root_path = Path(root) if root is not None else default_content_dir()
+    errors: list[Problem] = []
+    shown_root = str(root_path)
+    if not root_path.exists():
+        raise PackError([Problem(shown_root, 0, 0, t("err_no_pack", lang))])
+    if not root_path.is_dir():
+        raise PackError([Problem(shown_root, 0, 0, t("err_not_dir", lang))])
+
+    files = _pack_files(root_path, errors)
+    if len(files) > MAX_FILES:
+        raise PackError([Problem(shown_root, 0, 0, t("err_too_many", lang, limit=MAX_FILES))])
+    if not files and not errors:
+        raise PackError([Problem(shown_root, 0, 0, t("err_empty_pack", lang))])
+
+    merged: dict[str, list[Any]] = {k: [] for k in _LIST_KEYS}
+    # For each merged list, where each element came from: (doc, index in that doc's list)
+    origin: dict[str, list[tuple[_Doc, int]]] = {k: [] for k in _LIST_KEYS}
+    for path in files:
+        shown = _display_path(path, root_path)
+        doc = _read_doc(path, shown, lang, errors)
+        if doc is None:
+            continue
+        data = doc.data
+        if data is None:
+            continue  # an empty file or only comments: nothing to add
+        if not isinstance(data, dict):
+            line, col = doc.where(())
+            errors.append(Problem(shown, line, col, t("err_top_mapping", lang)))
+            continue
+        for key, value in data.items():
+            if key not in merged:
+                line, col = doc.where((key,))
+                errors.append(
+                    Problem(
+                        shown,
+                        line,
+                        col,
+                        t("err_top_key", lang, key=str(key), allowed=", ".join(_LIST_KEYS)),
+                    )
+                )
+                continue
+            if not isinstance(value, list):
+                line, col = doc.where((key,))
+                errors.append(Problem(shown, line, col, t("err_top_list", lang, key=key)))
+                continue
+            for i, item in enumerate(value):
+                merged[key].append(item)
+                origin[key].append((doc, i))
+
+    def locate(loc: Loc) -> tuple[str, int, int]:
+        if len(loc) >= 2 and loc[0] in origin and isinstance(loc[1], int):
+            items = origin[str(loc[0])]
+            if loc[1] < len(items):
+                doc, index = items[loc[1]]
+                line, col = doc.where((loc[0], index, *loc[2:]))
+                return doc.path, line, col
+        return shown_root, 0, 0
+
+    try:
+        pack = Pack.model_validate(merged)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            where, line, col = locate(tuple(err["loc"]))
+            errors.append(Problem(where, line, col, _format_validation(err, lang)))
+        raise PackError(_sorted(errors)) from None
+
+    for problem in check_references(pack):
+        where, line, col = locate(problem.loc)
+        errors.append(Problem(where, line, col, _ref_message(problem, lang, locate)))
+    if errors:
+        raise PackError(_sorted(errors))
+    return pack
+
+
+def _ref_message(problem: RefProblem, lang: Lang, locate: Any) -> str:
+    if problem.code == "duplicate_id" and problem.other is not None:
+        path, line, col = locate(problem.other)
+        first = f"{path}:{line}:{col}" if line else path
+        return t("err_duplicate_id", lang, value=problem.value, first=first)
+    return t("err_" + problem.code, lang, value=problem.value)
+
+
+def _sorted(errors: Iterable[Problem]) -> list[Problem]:
+    unique = dict.fromkeys(errors)
+    return sorted(unique, key=lambda p: (p.path, p.line, p.col, p.message))

@@ -1,0 +1,360 @@
+"""The content model: pydantic v2, frozen, unknown fields rejected. No I/O here.
+
+Every view of the app (sidebar, detail panes, comparison, search, command line) reads a
+`Pack`. A pack is made of YAML files whose top level is a mapping with any of the keys of
+`PackFile`; the loader merges the files and maps validation errors back to file positions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+
+#: Ids are lower-case words joined by '-' or '_' (they appear in URLs, commands and files).
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
+
+#: Support levels a comparison cell may carry, weakest first. The diff view colours them
+#: and always shows the symbol and word too (never colour alone).
+SupportLevel = Literal["none", "limited", "basic", "full", "advanced"]
+SUPPORT_LEVELS: tuple[str, ...] = ("none", "limited", "basic", "full", "advanced")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class LocalizedText(Frozen):
+    """Text a person reads, in Korean and English.
+
+    Shipped content has both; a user pack may give one, and the other falls back to it. In
+    YAML a plain string is accepted as the same text for both languages.
+    """
+
+    ko: str | None = None
+    en: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"ko": data, "en": data}
+        return data
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> LocalizedText:
+        if self.ko is None and self.en is None:
+            raise ValueError("needs at least one of 'ko' or 'en'")
+        return self
+
+    def get(self, lang: Lang) -> str:
+        """The text in `lang`, falling back to the other language."""
+        if lang == "ko":
+            return self.ko if self.ko is not None else (self.en or "")
+        return self.en if self.en is not None else (self.ko or "")
+
+    def both(self) -> Iterator[str]:
+        """Every language's text (for search and checks)."""
+        for text in (self.ko, self.en):
+            if text:
+                yield text
+
+    @property
+    def complete(self) -> bool:
+        return self.ko is not None and self.en is not None
+
+
+class Link(Frozen):
+    title: LocalizedText
+    url: Url
+
+
+class Note(Frozen):
+    """A fact-check: where the seed is dated or wrong, what is true now and the source."""
+
+    id: Id
+    status: Literal["dated", "wrong", "clarification"] = "dated"
+    claim: LocalizedText | None = None  # what the seed says (quoted or summarised)
+    text: LocalizedText  # what is true, as checked
+    source: Url
+    checked: _dt.date
+
+
+class Feature(Frozen):
+    id: Id
+    title: LocalizedText
+    description: LocalizedText
+    keywords: list[str] = Field(default_factory=list)
+
+
+class UseCase(Frozen):
+    id: Id
+    title: LocalizedText
+    description: LocalizedText | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Component(Frozen):
+    id: Id
+    name: LocalizedText
+    description: LocalizedText
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Example(Frozen):
+    id: Id
+    title: LocalizedText
+    language: str = Field(default="text", pattern=r"^[A-Za-z0-9_+#.-]{1,32}$")
+    filename: str | None = None
+    code: str
+    explanation: LocalizedText | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Tool(Frozen):
+    id: Id
+    name: LocalizedText
+    kind: LocalizedText
+    order: int = 100  # sidebar order; ties by id
+    aliases: list[str] = Field(default_factory=list)  # "k8s", "쿠버네티스", ...
+    tagline: LocalizedText
+    summary: LocalizedText
+    features: list[Feature] = Field(default_factory=list)
+    use_cases: list[UseCase] = Field(default_factory=list)
+    components: list[Component] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+
+    def example(self, example_id: str) -> Example | None:
+        return next((e for e in self.examples if e.id == example_id), None)
+
+
+class Cell(Frozen):
+    """One tool's value on a comparison dimension."""
+
+    text: LocalizedText
+    level: SupportLevel | None = None
+    note: LocalizedText | None = None
+
+
+class Dimension(Frozen):
+    """A comparison axis (role, clustering, rolling updates, ...) with a cell per tool."""
+
+    id: Id
+    title: LocalizedText
+    description: LocalizedText | None = None
+    order: int = 100
+    keywords: list[str] = Field(default_factory=list)
+    cells: dict[Id, Cell]
+
+
+class Comparison(Frozen):
+    """A named table: a set of tools and the dimensions shown for them, in order.
+
+    The seed's two tables are comparisons; the compare view uses one when the user picks
+    exactly its tools.
+    """
+
+    id: Id
+    title: LocalizedText
+    tools: list[Id] = Field(min_length=2)
+    dimensions: list[Id] = Field(min_length=1)
+
+
+class Relation(Frozen):
+    """How one tool relates to another ("Kubernetes runs images built with Docker")."""
+
+    id: Id
+    source: Id
+    target: Id
+    kind: Literal[
+        "runs", "extends", "deploys-to", "part-of", "builds-for", "alternative", "uses"
+    ] = "uses"
+    text: LocalizedText
+    note: LocalizedText | None = None
+
+
+class ConceptCell(Frozen):
+    term: str  # what the tool calls it: "service", "Deployment + Service"
+    text: LocalizedText
+
+
+class Concept(Frozen):
+    """One idea named per tool, so the same thing can be seen side by side."""
+
+    id: Id
+    title: LocalizedText
+    description: LocalizedText | None = None
+    order: int = 100
+    keywords: list[str] = Field(default_factory=list)
+    cells: dict[Id, ConceptCell]
+
+
+class Conclusion(Frozen):
+    """A closing recommendation of the source ("Compose for local development")."""
+
+    id: Id
+    tools: list[Id] = Field(min_length=1)
+    text: LocalizedText
+
+
+class PackFile(Frozen):
+    """The top level of one YAML file of a pack. Every key is optional."""
+
+    tools: list[Tool] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    concepts: list[Concept] = Field(default_factory=list)
+    conclusions: list[Conclusion] = Field(default_factory=list)
+
+
+# A location inside the merged pack data, as pydantic reports it: ("tools", 3, "id").
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class RefProblem:
+    """A broken cross-reference or a duplicate id, found after validation."""
+
+    loc: Loc
+    code: Literal["unknown_tool", "unknown_dimension", "duplicate_id", "self_relation"]
+    value: str
+    other: Loc | None = None  # the first place for a duplicate
+
+
+class Pack(Frozen):
+    """A validated content pack. Lists keep file order; lookups go through the indexes."""
+
+    tools: list[Tool] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    concepts: list[Concept] = Field(default_factory=list)
+    conclusions: list[Conclusion] = Field(default_factory=list)
+
+    _by_id: dict[str, Tool] = PrivateAttr(default_factory=dict)
+    _ordered: list[Tool] = PrivateAttr(default_factory=list)
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._ordered = sorted(self.tools, key=lambda t: (t.order, t.id))
+        self._by_id = {}
+        for tool in self.tools:  # the first of a duplicated id wins; check_references reports it
+            self._by_id.setdefault(tool.id, tool)
+
+    @property
+    def tool_ids(self) -> list[str]:
+        return [t.id for t in self._ordered]
+
+    @property
+    def ordered_tools(self) -> list[Tool]:
+        """Tools in sidebar order (by `order`, then id)."""
+        return self._ordered
+
+    def tool(self, tool_id: str) -> Tool | None:
+        return self._by_id.get(tool_id)
+
+    def relations_of(self, tool_id: str) -> list[Relation]:
+        return [r for r in self.relations if tool_id in (r.source, r.target)]
+
+    def dimension(self, dim_id: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.id == dim_id), None)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "tools": len(self.tools),
+            "features": sum(len(t.features) for t in self.tools),
+            "use_cases": sum(len(t.use_cases) for t in self.tools),
+            "examples": sum(len(t.examples) for t in self.tools),
+            "notes": sum(len(t.notes) for t in self.tools),
+            "dimensions": len(self.dimensions),
+            "comparisons": len(self.comparisons),
+            "relations": len(self.relations),
+            "concepts": len(self.concepts),
+            "conclusions": len(self.conclusions),
+        }
+
+
+_ID_LISTS = ("tools", "dimensions", "comparisons", "relations", "concepts", "conclusions")
+_TOOL_CHILDREN = ("features", "use_cases", "components", "examples", "links", "notes")
+
+
+def check_references(pack: Pack) -> list[RefProblem]:
+    """Every id unique in its scope, every tool/dimension reference known.
+
+    Returns problems with the pydantic-style location of the offending value, so the loader
+    can point at the file, line and column. Pure function: no I/O.
+    """
+    problems: list[RefProblem] = []
+
+    def unique(items: list[Any], base: Loc) -> None:
+        seen: dict[str, Loc] = {}
+        for i, item in enumerate(items):
+            item_id = getattr(item, "id", None)
+            if item_id is None:
+                continue
+            loc = (*base, i, "id")
+            if item_id in seen:
+                problems.append(RefProblem(loc, "duplicate_id", item_id, seen[item_id]))
+            else:
+                seen[item_id] = loc
+
+    for key in _ID_LISTS:
+        unique(getattr(pack, key), (key,))
+    for ti, tool in enumerate(pack.tools):
+        for child in _TOOL_CHILDREN:
+            unique(getattr(tool, child), ("tools", ti, child))
+
+    known = {t.id for t in pack.tools}
+    dims = {d.id for d in pack.dimensions}
+
+    def tool_ref(value: str, loc: Loc) -> None:
+        if value not in known:
+            problems.append(RefProblem(loc, "unknown_tool", value))
+
+    for di, dim in enumerate(pack.dimensions):
+        for tid in dim.cells:
+            tool_ref(tid, ("dimensions", di, "cells", tid))
+    for ci, concept in enumerate(pack.concepts):
+        for tid in concept.cells:
+            tool_ref(tid, ("concepts", ci, "cells", tid))
+    for ri, rel in enumerate(pack.relations):
+        tool_ref(rel.source, ("relations", ri, "source"))
+        tool_ref(rel.target, ("relations", ri, "target"))
+        if rel.source == rel.target:
+            problems.append(RefProblem(("relations", ri, "target"), "self_relation", rel.target))
+    for ci, comp in enumerate(pack.comparisons):
+        for i, tid in enumerate(comp.tools):
+            tool_ref(tid, ("comparisons", ci, "tools", i))
+        for i, did in enumerate(comp.dimensions):
+            if did not in dims:
+                problems.append(
+                    RefProblem(("comparisons", ci, "dimensions", i), "unknown_dimension", did)
+                )
+    for ci, concl in enumerate(pack.conclusions):
+        for i, tid in enumerate(concl.tools):
+            tool_ref(tid, ("conclusions", ci, "tools", i))
+    return problems
+
+
+_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def is_id(value: str) -> bool:
+    return bool(_SAFE_ID.match(value))
