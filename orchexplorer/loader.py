@@ -237,6 +237,8 @@ def parse_yaml(text: str, path: str = "<string>") -> _Doc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = (exc.problem or exc.context or "").strip()
+        if "nesting depth" in problem:  # libyaml's own limit, far above ours
+            raise _YamlProblem(line, col, "yaml_depth", limit=MAX_DEPTH) from exc
         raise _YamlProblem(line, col, "yaml_syntax", problem=problem) from exc
     except yaml.YAMLError as exc:
         raise _YamlProblem(0, 0, "yaml_syntax", problem=str(exc).splitlines()[0]) from exc

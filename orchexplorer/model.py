@@ -54,6 +54,11 @@ class LocalizedText(Frozen):
     def _from_plain_string(cls, data: Any) -> Any:
         if isinstance(data, str):
             return {"ko": data, "en": data}
+        if isinstance(data, bool | int | float):
+            raise ValueError(
+                f"expected text, got {str(data).lower()} "
+                "(YAML reads yes/no/on/off/true/false and numbers as values: quote the text)"
+            )
         return data
 
     @model_validator(mode="after")

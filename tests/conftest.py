@@ -1,0 +1,54 @@
+"""Shared fixtures: every test gets its own settings directory and a fixed language."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    config_dir = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("ORCHEXPLORER_CONFIG_DIR", str(config_dir))
+    monkeypatch.delenv("ORCHEXPLORER_LANG", raising=False)
+    monkeypatch.delenv("ORCHEXPLORER_CONTENT", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    yield config_dir
+
+
+@pytest.fixture
+def config_dir(_isolated_settings: Path) -> Path:
+    return _isolated_settings
+
+
+def write_pack(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write a pack of files (relative path -> text or bytes) under `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, body in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(body, encoding="utf-8")
+    return root
+
+
+TOOL_A = """\
+tools:
+  - id: alpha
+    name: Alpha
+    kind: Tool
+    tagline: First
+    summary: {ko: 알파, en: Alpha summary}
+"""
