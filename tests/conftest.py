@@ -15,7 +15,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def _isolated_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     config_dir = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("ORCHEXPLORER_CONFIG_DIR", str(config_dir))
     monkeypatch.delenv("ORCHEXPLORER_LANG", raising=False)

@@ -38,8 +38,10 @@ def test_python_tag_is_refused_and_never_executed(tmp_path: Path) -> None:
     write_pack(tmp_path / "pack", {"evil.yaml": body})
     errs = errors_of(tmp_path / "pack")
     assert len(errs) == 1
-    assert errs[0].endswith("evil.yaml:1:8: tag tag:yaml.org,2002:python/object/apply:os.system "
-                            "is not allowed: only standard YAML tags are read, nothing is executed")
+    assert errs[0].endswith(
+        "evil.yaml:1:8: tag tag:yaml.org,2002:python/object/apply:os.system "
+        "is not allowed: only standard YAML tags are read, nothing is executed"
+    )
     assert not marker.exists()
 
 
@@ -71,9 +73,12 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 
 def test_small_aliases_are_fine(tmp_path: Path) -> None:
-    body = TOOL_A + "    aliases: &al [a1, a2]\n" + TOOL_A.split("tools:\n")[1].replace(
-        "alpha", "beta"
-    ) + "    aliases: *al\n"
+    body = (
+        TOOL_A
+        + "    aliases: &al [a1, a2]\n"
+        + TOOL_A.split("tools:\n")[1].replace("alpha", "beta")
+        + "    aliases: *al\n"
+    )
     write_pack(tmp_path, {"a.yaml": body})
     assert load_pack(tmp_path).tool("beta").aliases == ["a1", "a2"]  # type: ignore[union-attr]
 
@@ -141,7 +146,9 @@ def test_errors_in_korean(tmp_path: Path) -> None:
 
 
 def test_errors_are_collected_across_files(tmp_path: Path) -> None:
-    write_pack(tmp_path, {"a.yaml": "tools: [", "b.yaml": "x: !!python/name:os 1\n", "c.yaml": TOOL_A})
+    write_pack(
+        tmp_path, {"a.yaml": "tools: [", "b.yaml": "x: !!python/name:os 1\n", "c.yaml": TOOL_A}
+    )
     errs = errors_of(tmp_path)
     assert len(errs) == 2
     assert "a.yaml:2:1:" in errs[0] and "YAML syntax error" in errs[0]

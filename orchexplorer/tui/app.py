@@ -1,0 +1,112 @@
+"""The Textual application: language, settings, screens and app-wide keys."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from orchexplorer.config import config_path, load_config, save_setting
+from orchexplorer.i18n import Lang, t
+from orchexplorer.model import Pack
+from orchexplorer.tui.screens.explorer import ExplorerScreen
+from orchexplorer.tui.screens.help import HelpScreen, describe
+
+
+class OrchExplorerApp(App[int]):
+    """Explore and compare container tools. The screens read one `Pack`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "orchexplorer"
+    BINDINGS = [
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
+
+    lang: reactive[Lang] = reactive[Lang]("en", init=False)
+
+    def __init__(
+        self,
+        pack: Pack,
+        lang: Lang = "en",
+        tool: str | None = None,
+        compare: Sequence[str] = (),
+        settings_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.set_reactive(OrchExplorerApp.lang, lang)
+        self.initial_tool = tool
+        self.initial_compare = list(compare)
+        self.settings_path = settings_path or config_path()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("lang_name", self.lang)
+        self.push_screen(ExplorerScreen(self.pack, self.lang, self.initial_tool))
+        problem = load_config(self.settings_path).problem
+        if problem:
+            self.notify(
+                t("config_ignored", self.lang, problem=problem), severity="warning", markup=False
+            )
+
+    # ------------------------------------------------------------------ language
+
+    def watch_lang(self, lang: Lang) -> None:
+        self.sub_title = t("lang_name", lang)
+        for screen in self.screen_stack:
+            relabel = getattr(screen, "relabel", None)
+            if relabel is not None:
+                relabel(lang)
+
+    def action_toggle_lang(self) -> None:
+        self.lang = "en" if self.lang == "ko" else "ko"
+        problem = save_setting("lang", self.lang, self.settings_path)
+        if problem:
+            self.notify(
+                t("config_not_saved", self.lang, problem=problem), severity="error", markup=False
+            )
+        else:
+            self.notify(t("lang_switched", self.lang), timeout=1.5, markup=False)
+
+    # ------------------------------------------------------------------ help
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        # Keys with the same meaning share a row: "↓ / j  Down".
+        by_description: dict[str, list[str]] = {}
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description:
+                continue
+            description = describe(binding.action, binding.description, self.lang)
+            keys = by_description.setdefault(description, [])
+            shown = self.get_key_display(binding)
+            if shown not in keys:
+                keys.append(shown)
+        rows = [(" / ".join(keys), description) for description, keys in by_description.items()]
+        rows.sort(key=lambda row: (len(row[0]) > 1, row[0].lower()))
+        self.push_screen(HelpScreen(rows, self.lang))
+
+    async def action_quit(self) -> None:
+        self.exit(0)
+
+
+def run_app(
+    pack: Pack,
+    lang: Lang,
+    tool: str | None = None,
+    compare: Sequence[str] = (),
+    lang_fixed: str | None = None,
+) -> int:
+    """Run the app until it exits; the exit status is the app's return code (0 on quit)."""
+    del lang_fixed  # the language given on the command line is already in `lang`
+    app = OrchExplorerApp(pack, lang=lang, tool=tool, compare=compare)
+    result = app.run()
+    if app.return_code not in (None, 0):
+        return app.return_code
+    return result or 0

@@ -1,0 +1,135 @@
+"""The main screen: sidebar of tools on the left, the selected tool's tabs on the right."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from orchexplorer.i18n import Lang, t
+from orchexplorer.model import Pack, Tool
+from orchexplorer.tui.bindings import apply_bindings
+from orchexplorer.tui.widgets.detail import TABS, ToolDetail
+from orchexplorer.tui.widgets.sidebar import ToolList
+
+
+def explorer_bindings(lang: Lang) -> list[BindingType]:
+    tab_bindings = [
+        Binding(str(n), f"tab('{pane_id}')", t("key_tab_" + pane_id, lang), show=False)
+        for n, (pane_id, _key) in enumerate(TABS, start=1)
+    ]
+    return [
+        Binding("q", "app.quit", t("key_quit", lang), id="quit"),
+        Binding("question_mark", "app.help", t("key_help", lang), id="help"),
+        Binding("l", "app.toggle_lang", t("key_lang", lang), id="lang"),
+        Binding("y", "copy_example", t("key_copy", lang), id="copy"),
+        Binding("o", "open_docs", t("key_open", lang), id="open"),
+        Binding("escape", "back", t("key_back", lang), show=False, id="back"),
+        *tab_bindings,
+    ]
+
+
+class ExplorerScreen(Screen[None]):
+    """Sidebar + detail. Reacts to `ToolList.ToolSelected` and `ToolDetail.JumpToTool`."""
+
+    AUTO_FOCUS = "#sidebar"
+
+    def __init__(self, pack: Pack, lang: Lang, tool_id: str | None = None) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lang = lang
+        self.initial_tool = tool_id
+        apply_bindings(self, explorer_bindings(lang))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        tools = self.pack.ordered_tools
+        with Horizontal(id="main"):
+            yield ToolList(tools, self.lang, id="sidebar")
+            if tools:
+                yield ToolDetail(self.pack, self.lang, id="detail")
+            else:
+                yield Static(Content(t("empty_pack", self.lang)), id="detail", classes="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        sidebar = self.query_one(ToolList)
+        tools = self.pack.ordered_tools
+        if tools:
+            tool = self.pack.tool(self.initial_tool or "") or tools[0]
+            sidebar.select_tool(tool.id)
+            self.query_one(ToolDetail).show(tool)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def tool(self) -> Tool | None:
+        details = self.query(ToolDetail)
+        return details.first().tool if details else None
+
+    @property
+    def detail(self) -> ToolDetail | None:
+        details = self.query(ToolDetail)
+        return details.first() if details else None
+
+    def relabel(self, lang: Lang) -> None:
+        self.lang = lang
+        apply_bindings(self, explorer_bindings(lang))
+        self.query_one(ToolList).relabel(lang)
+        detail = self.detail
+        if detail is not None:
+            detail.relabel(lang)
+
+    def select_tool(self, tool_id: str) -> None:
+        self.query_one(ToolList).select_tool(tool_id)
+        tool = self.pack.tool(tool_id)
+        detail = self.detail
+        if tool is not None and detail is not None and detail.tool is not tool:
+            detail.show(tool)
+
+    # ------------------------------------------------------------------ events
+
+    @on(ToolList.ToolSelected)
+    def _tool_selected(self, event: ToolList.ToolSelected) -> None:
+        detail = self.detail
+        if detail is not None and detail.tool is not event.tool:
+            detail.show(event.tool)
+
+    @on(ToolDetail.JumpToTool)
+    def _jump(self, event: ToolDetail.JumpToTool) -> None:
+        self.select_tool(event.tool_id)
+        self.query_one(ToolList).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_tab(self, tab_id: str) -> None:
+        detail = self.detail
+        if detail is not None:
+            detail.open_tab(tab_id)
+
+    def action_back(self) -> None:
+        sidebar = self.query_one(ToolList)
+        if self.focused is not sidebar:
+            sidebar.focus()
+
+    def action_copy_example(self) -> None:
+        detail = self.detail
+        example = detail.current_example if detail is not None else None
+        if example is None:
+            self.notify(t("nothing_to_copy", self.lang), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(example.code)
+        self.notify(t("copied", self.lang, title=example.title.get(self.lang)), markup=False)
+
+    def action_open_docs(self) -> None:
+        tool = self.tool
+        if tool is None or not tool.links:
+            self.notify(t("no_link", self.lang), severity="warning", markup=False)
+            return
+        url = tool.links[0].url
+        self.notify(t("opening", self.lang, url=url), markup=False)
+        self.app.open_url(url)

@@ -1,0 +1,312 @@
+"""The detail of one tool, in tabs: Overview, Features, Use cases, Examples, Relations.
+
+Everything shown comes from the model; text is assembled as `Content`, never parsed as
+markup, so `[bold]` or `list[int]` in a pack is shown exactly as written.
+"""
+
+from __future__ import annotations
+
+from rich.syntax import Syntax
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from orchexplorer.i18n import Lang, t
+from orchexplorer.model import Example, Pack, Tool
+from orchexplorer.tui.widgets.item_list import ItemList
+
+#: Tab ids in key order (1..5) and the i18n key of each label.
+TABS: tuple[tuple[str, str], ...] = (
+    ("overview", "sec_overview"),
+    ("features", "sec_features"),
+    ("use_cases", "sec_use_cases"),
+    ("examples", "sec_examples"),
+    ("relations", "sec_relations"),
+)
+
+
+class Pane(VerticalScroll):
+    """A scrolling pane that also moves with j/k."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+
+def _section(title: str) -> Static:
+    return Static(Content.styled(title, "bold $accent"), classes="section")
+
+
+class ToolDetail(Vertical):
+    """Tabs for the selected tool. `show(tool)` fills them; `relabel(lang)` re-renders."""
+
+    class JumpToTool(Message):
+        """The user chose another tool from here (a relation)."""
+
+        def __init__(self, tool_id: str) -> None:
+            super().__init__()
+            self.tool_id = tool_id
+
+    def __init__(self, pack: Pack, lang: Lang, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.pack = pack
+        self.lang = lang
+        self.tool: Tool | None = None
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="tabs"):
+            with TabPane(t("sec_overview", self.lang), id="overview"):
+                yield Pane(id="overview-scroll")
+            with TabPane(t("sec_features", self.lang), id="features"):
+                yield Static(classes="empty", id="features-empty")
+                yield ItemList(id="features-list", classes="items")
+            with TabPane(t("sec_use_cases", self.lang), id="use_cases"):
+                yield Static(classes="empty", id="use_cases-empty")
+                yield ItemList(id="use_cases-list", classes="items")
+            with TabPane(t("sec_examples", self.lang), id="examples"):
+                yield Static(classes="empty", id="examples-empty")
+                yield ItemList(id="examples-list")
+                with Pane(id="example-scroll"):
+                    yield Static(id="example-explanation")
+                    yield Static(id="example-code")
+            with TabPane(t("sec_relations", self.lang), id="relations"):
+                yield Static(classes="empty", id="relations-empty")
+                yield ItemList(id="relations-list", classes="items")
+
+    # ------------------------------------------------------------------ filling
+
+    def show(self, tool: Tool) -> None:
+        self.tool = tool
+        self._fill()
+
+    def relabel(self, lang: Lang) -> None:
+        self.lang = lang
+        tabs = self.query_one(TabbedContent)
+        for pane_id, key in TABS:
+            tabs.get_tab(pane_id).label = Content(t(key, lang))
+        self._fill()
+
+    def _fill(self) -> None:
+        tool = self.tool
+        if tool is None:
+            return
+        lang = self.lang
+        self._fill_overview(tool, lang)
+        self._fill_list(
+            "features",
+            [
+                (f.id, Content.assemble((f.title.get(lang), "bold"), "\n", f.description.get(lang)))
+                for f in tool.features
+            ],
+        )
+        self._fill_list(
+            "use_cases",
+            [
+                (
+                    u.id,
+                    Content.assemble(
+                        (u.title.get(lang), "bold"),
+                        *(("\n", u.description.get(lang)) if u.description else ()),
+                    ),
+                )
+                for u in tool.use_cases
+            ],
+        )
+        names = {x.id: x.name.get(lang) for x in self.pack.tools}
+        relations = []
+        for rel in self.pack.relations_of(tool.id):
+            head = f"{names.get(rel.source, rel.source)} → {names.get(rel.target, rel.target)}"
+            other = rel.target if rel.source == tool.id else rel.source
+            parts: list[str | tuple[str, str]] = [(head, "bold"), "\n", rel.text.get(lang)]
+            if rel.note:
+                parts += ["\n", ("ⓘ " + rel.note.get(lang), "italic $text-muted")]
+            parts += ["\n", (t("relation_jump", lang, tool=names.get(other, other)), "dim")]
+            relations.append((rel.id, Content.assemble(*parts)))
+        self._fill_list("relations", relations)
+        self._fill_examples(tool, lang)
+
+    def _fill_list(self, name: str, items: list[tuple[str, Content]]) -> None:
+        lst = self.query_one(f"#{name}-list", ItemList)
+        empty = self.query_one(f"#{name}-empty", Static)
+        keep = lst.highlighted
+        lst.clear_options()
+        options: list[Option | None] = []
+        for item_id, prompt in items:
+            if options and name != "examples":
+                options.append(None)  # a divider line between multi-line items
+            options.append(Option(prompt, id=item_id))
+        lst.add_options(options)
+        empty.update(Content(t("empty_" + name, self.lang)))
+        empty.display = not items
+        lst.display = bool(items)
+        if items:
+            lst.highlighted = min(keep or 0, len(items) - 1)
+
+    def _fill_overview(self, tool: Tool, lang: Lang) -> None:
+        scroll = self.query_one("#overview-scroll", Pane)
+        widgets: list[Static] = [
+            Static(
+                Content.assemble(
+                    (tool.name.get(lang), "bold"),
+                    "  ",
+                    (tool.kind.get(lang), "$text-muted"),
+                    "\n",
+                    (tool.tagline.get(lang), "italic"),
+                ),
+                classes="title",
+            ),
+            Static(Content(tool.summary.get(lang)), classes="summary"),
+        ]
+        if tool.components:
+            widgets.append(_section(t("sec_components", lang)))
+            for comp in tool.components:
+                widgets.append(
+                    Static(
+                        Content.assemble(
+                            "• ", (comp.name.get(lang), "bold"), ": ", comp.description.get(lang)
+                        ),
+                        name=f"component:{comp.id}",
+                        classes="item",
+                    )
+                )
+        conclusions = [c for c in self.pack.conclusions if tool.id in c.tools]
+        if conclusions:
+            widgets.append(_section(t("sec_conclusions", lang)))
+            for concl in conclusions:
+                widgets.append(
+                    Static(
+                        Content.assemble("• ", concl.text.get(lang)),
+                        name=f"conclusion:{concl.id}",
+                        classes="item",
+                    )
+                )
+        if tool.notes:
+            widgets.append(_section(t("sec_notes", lang)))
+            for note in tool.notes:
+                parts: list[str | tuple[str, str]] = [
+                    (f"[{t('note_status_' + note.status, lang)}] ", "bold $warning")
+                ]
+                if note.claim:
+                    parts += [
+                        (f"{t('note_claim', lang)}: ", "$text-muted"),
+                        (note.claim.get(lang), "strike"),
+                        "\n→ ",
+                    ]
+                parts += [
+                    note.text.get(lang),
+                    "\n",
+                    (f"{note.source}  ({t('note_checked', lang)} {note.checked})", "dim"),
+                ]
+                widgets.append(
+                    Static(Content.assemble(*parts), name=f"note:{note.id}", classes="item note")
+                )
+        if tool.links:
+            widgets.append(_section(t("sec_links", lang)))
+            for link in tool.links:
+                widgets.append(
+                    Static(
+                        Content.assemble("• ", link.title.get(lang), "  ", (link.url, "underline")),
+                        classes="item",
+                    )
+                )
+        with self.app.batch_update():
+            scroll.remove_children()
+            scroll.mount_all(widgets)
+        scroll.scroll_home(animate=False)
+
+    def _fill_examples(self, tool: Tool, lang: Lang) -> None:
+        lst = self.query_one("#examples-list", ItemList)
+        self._fill_list(
+            "examples",
+            [
+                (e.id, Content.assemble((e.title.get(lang), "bold"), (f"  {e.language}", "dim")))
+                for e in tool.examples
+            ],
+        )
+        self.query_one("#example-scroll").display = bool(tool.examples)
+        self._show_example(self.current_example)
+        lst.styles.max_height = min(len(tool.examples), 6) + 2
+
+    @property
+    def current_example(self) -> Example | None:
+        tool = self.tool
+        if tool is None or not tool.examples:
+            return None
+        index = self.query_one("#examples-list", ItemList).highlighted
+        return tool.examples[index if index is not None else 0]
+
+    def _show_example(self, example: Example | None) -> None:
+        explanation = self.query_one("#example-explanation", Static)
+        code = self.query_one("#example-code", Static)
+        if example is None:
+            explanation.update("")
+            code.update("")
+            return
+        explanation.update(
+            Content(example.explanation.get(self.lang)) if example.explanation else Content("")
+        )
+        explanation.display = example.explanation is not None
+        code.update(
+            Syntax(
+                example.code.rstrip("\n"),
+                example.language,
+                theme="ansi_dark",
+                line_numbers=True,
+                word_wrap=False,
+                background_color="default",
+            )
+        )
+
+    # ------------------------------------------------------------------ events
+
+    def on_option_list_option_highlighted(self, event: ItemList.OptionHighlighted) -> None:
+        if event.option_list.id == "examples-list":
+            event.stop()
+            self._show_example(self.current_example)
+
+    def on_option_list_option_selected(self, event: ItemList.OptionSelected) -> None:
+        if event.option_list.id == "relations-list" and self.tool is not None:
+            event.stop()
+            rel = next((r for r in self.pack.relations if r.id == event.option.id), None)
+            if rel is not None:
+                other = rel.target if rel.source == self.tool.id else rel.source
+                self.post_message(self.JumpToTool(other))
+        elif event.option_list.id == "examples-list":
+            event.stop()
+            self.query_one("#example-scroll").focus()
+
+    # ------------------------------------------------------------------ navigation
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def open_tab(self, tab_id: str) -> None:
+        self.query_one(TabbedContent).active = tab_id
+
+    def reveal(self, tab_id: str, item_id: str | None) -> bool:
+        """Open `tab_id` and bring `item_id` (a feature, note, example…) into view."""
+        self.open_tab(tab_id)
+        if item_id is None:
+            return True
+        if tab_id == "overview":
+            # Overview items are named "note:ID", "component:ID", "conclusion:ID" (names,
+            # not ids: the pane is refilled while the old widgets are still being removed).
+            scroll = self.query_one("#overview-scroll", Pane)
+            for widget in scroll.children:
+                if widget.name is not None and widget.name.split(":", 1)[-1] == item_id:
+                    scroll.scroll_to_widget(widget, animate=False)
+                    widget.add_class("-hit")
+                    self.set_timer(2.0, lambda w=widget: w.remove_class("-hit"))
+                    return True
+            return False
+        lst = self.query_one(f"#{tab_id}-list", ItemList)
+        if lst.highlight_id(item_id):
+            lst.focus()
+            return True
+        return False

@@ -1,0 +1,27 @@
+"""A keyboard list (arrows and j/k) of content items, shown literally (no markup)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+
+
+class ItemList(OptionList):
+    """OptionList with vim keys. Prompts are built as `Content`, never parsed as markup."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def highlight_id(self, option_id: str) -> bool:
+        """Move the cursor to the option with this id and scroll it into view."""
+        try:
+            index = self.get_option_index(option_id)
+        except Exception:  # OptionDoesNotExist; kept broad across Textual versions
+            return False
+        self.highlighted = index
+        self.scroll_to_highlight()
+        return True

@@ -1,0 +1,211 @@
+"""The explorer, driven with Pilot as a person would: keys in, screen text out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import TabbedContent
+
+from orchexplorer.loader import load_pack
+from orchexplorer.model import Pack
+from orchexplorer.tui.screens.explorer import ExplorerScreen
+from orchexplorer.tui.screens.help import HelpScreen
+from orchexplorer.tui.widgets.detail import ToolDetail
+from orchexplorer.tui.widgets.sidebar import ToolList
+from tests.conftest import FIXTURES
+from tests.tui_helpers import make_app, screen_text
+
+MARKUP = FIXTURES / "markup"
+
+
+async def test_selecting_tools_with_arrows_and_vim_keys(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        detail = app.screen.query_one(ToolDetail)
+        assert detail.tool is not None and detail.tool.id == "alpha"
+        await pilot.press("j")
+        assert detail.tool.id == "beta"
+        assert "Beta has no features, examples or relations." in screen_text(app)
+        await pilot.press("k")
+        assert detail.tool.id == "alpha"
+        await pilot.press("down")
+        assert detail.tool.id == "beta"
+
+
+async def test_number_keys_switch_tabs(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        tabs = app.screen.query_one(TabbedContent)
+        for key, pane in [
+            ("2", "features"),
+            ("3", "use_cases"),
+            ("4", "examples"),
+            ("5", "relations"),
+            ("1", "overview"),
+        ]:
+            await pilot.press(key)
+            assert tabs.active == pane
+        await pilot.press("2")
+        assert "dict[str, list[int]] [@click=app.quit]quit[/]" in screen_text(app)
+
+
+async def test_markup_looking_content_is_shown_literally_everywhere(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = screen_text(app)
+        for literal in [
+            "[bold]Alpha[/]",
+            "[IaC] tool",
+            "list[int] and [link=https://example.com]",
+            "[b]bold[/b] summary [/] end \\[escaped]",
+            "[on red]Comp: [[double]]",
+            "[red]old claim",
+            "[green]new fact",
+            "[u]Docs",
+        ]:
+            assert literal in text, literal
+        await pilot.press("3")
+        assert "[italic]Use[/]" in screen_text(app)
+        await pilot.press("4")
+        text = screen_text(app)
+        assert "[bold]Example" in text and '"[bold]value[/]"' in text and "[dim]explained" in text
+        await pilot.press("5")
+        assert "[b]uses[/b] beta" in screen_text(app)
+        assert app.is_running  # `[@click=app.quit]` did nothing
+
+
+async def test_empty_states_in_a_one_tool_pack(config_dir: Path) -> None:
+    full = load_pack(MARKUP)
+    beta = full.tool("beta")
+    app = make_app(Pack(tools=[beta]), config_dir)  # type: ignore[list-item]
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key, message in [
+            ("2", "This tool has no features."),
+            ("3", "This tool has no use cases."),
+            ("4", "This tool has no examples."),
+            ("5", "No relations between this tool and the others."),
+        ]:
+            await pilot.press(key)
+            assert message in screen_text(app)
+
+
+async def test_empty_pack_shows_a_message(config_dir: Path) -> None:
+    app = make_app(Pack(), config_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "The pack has no tools." in screen_text(app)
+        await pilot.press("j", "2", "y", "o", "l", "q")
+    assert app.return_code == 0
+
+
+async def test_language_toggle_changes_everything_and_persists(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = screen_text(app)
+        assert "Features" in text and "[b]bold[/b] summary" in text and "Quit" in text
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "기능" in text and "사용 사례" in text  # tab labels
+        assert "[b]굵게[/b] 요약" in text  # content
+        assert "종료" in text  # footer
+        assert "orchexplorer — 한국어" in text  # header
+        assert json.loads((config_dir / "config.json").read_text())["lang"] == "ko"
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Features" in screen_text(app)
+        assert json.loads((config_dir / "config.json").read_text())["lang"] == "en"
+
+
+async def test_help_lists_every_binding_and_closes(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir, lang="ko")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for description in [
+            "종료",
+            "도움말",
+            "예제 복사",
+            "공식 문서",
+            "기능 탭",
+            "아래로",
+            "위로",
+        ]:
+            assert description in text, description
+        await pilot.press("escape")
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+async def test_quit_exits_with_status_zero(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_tool_option_selects_the_tool(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir, tool="beta")
+    async with app.run_test(size=(100, 30)):
+        assert app.screen.query_one(ToolList).current.id == "beta"  # type: ignore[union-attr]
+        assert app.screen.query_one(ToolDetail).tool.id == "beta"  # type: ignore[union-attr]
+
+
+async def test_copy_example_and_open_docs(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(MARKUP, config_dir)
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "y")
+        assert app.clipboard == 'key: "[bold]value[/]"\n'
+        await pilot.press("o")
+        assert opened == ["https://example.com/docs"]
+        await pilot.press("j", "y")  # beta has no example: a warning, not a crash
+        assert app.clipboard == 'key: "[bold]value[/]"\n'
+
+
+async def test_enter_on_relation_jumps_to_the_other_tool(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("5", "tab", "tab")
+        assert app.focused is not None and app.focused.id == "relations-list"
+        await pilot.press("enter")
+        assert app.screen.query_one(ToolDetail).tool.id == "beta"  # type: ignore[union-attr]
+        assert isinstance(app.focused, ToolList)
+
+
+async def test_tab_moves_focus_and_escape_returns_to_sidebar(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.focused, ToolList)
+        await pilot.press("tab")
+        assert not isinstance(app.focused, ToolList)
+        await pilot.press("escape")
+        assert isinstance(app.focused, ToolList)
+
+
+@pytest.mark.parametrize("size", [(10, 5), (20, 8), (40, 12), (80, 24), (250, 80)])
+async def test_any_size_works(config_dir: Path, size: tuple[int, int]) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=size) as pilot:
+        for key in ["j", "2", "4", "5", "l", "question_mark", "escape", "k", "1"]:
+            await pilot.press(key)
+        await pilot.resize_terminal(*reversed(size))
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_corrupt_config_is_ignored_with_notice_and_kept(config_dir: Path) -> None:
+    path = config_dir / "config.json"
+    path.write_text("{not json", encoding="utf-8")
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert any("Settings file ignored" in n.message for n in app._notifications)
+    assert path.read_text(encoding="utf-8") == "{not json"  # not overwritten
