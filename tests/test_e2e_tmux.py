@@ -1,0 +1,60 @@
+"""End to end: the installed `orchexplorer` in a real terminal (tmux), keys in, screen out."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
+
+
+def _tmux(*args: str) -> str:
+    result = subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30)
+    return result.stdout
+
+
+def _wait_for(session: str, text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} did not appear; screen was:\n{screen}")
+
+
+def test_real_terminal_session(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "orchexplorer"
+    assert exe.exists(), "orchexplorer is not installed in this environment"
+    status = tmp_path / "status"
+    session = f"ox-{uuid.uuid4().hex[:8]}"
+    command = (
+        f"ORCHEXPLORER_CONFIG_DIR={shlex.quote(str(tmp_path))} TERM=xterm-256color "
+        f"{shlex.quote(str(exe))} --lang en; echo $? > {shlex.quote(str(status))}; sleep 5"
+    )
+    _tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session, command)
+    try:
+        screen = _wait_for(session, "Docker Compose")
+        assert "Kubernetes" in screen and "Overview" in screen and "Quit" in screen
+        _tmux("send-keys", "-t", session, "G", "2")
+        screen = _wait_for(session, "Self-healing")
+        _tmux("send-keys", "-t", session, "l")
+        screen = _wait_for(session, "셀프 힐링")
+        assert "기능" in screen and "종료" in screen
+        _tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 20
+        while not status.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status.read_text().strip() == "0"
+        assert '"lang": "ko"' in (tmp_path / "config.json").read_text()
+    finally:
+        _tmux("kill-session", "-t", session)
