@@ -23,22 +23,27 @@ class ToolList(ItemList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.tools = tools
         self.lang = lang
+        self._marked: int | None = None  # the option drawn with the "current" marker
         self._fill()
+
+    def _prompt(self, tool: Tool, current: bool) -> Content:
+        # The current tool is marked with a symbol too, not only by colour (NO_COLOR, mono).
+        marker = "▸ " if current else "  "
+        return Content.assemble(
+            (marker + tool.name.get(self.lang), "bold"),
+            "\n  ",
+            (tool.kind.get(self.lang), "dim"),
+        )
 
     def _fill(self) -> None:
         keep = self.highlighted
         self.clear_options()
         self.add_options(
-            Option(
-                Content.assemble(
-                    (tool.name.get(self.lang), "bold"), "\n", (tool.kind.get(self.lang), "dim")
-                ),
-                id=tool.id,
-            )
-            for tool in self.tools
+            Option(self._prompt(tool, i == keep), id=tool.id) for i, tool in enumerate(self.tools)
         )
         if keep is not None and self.tools:
             self.highlighted = min(keep, len(self.tools) - 1)
+        self._marked = self.highlighted
 
     def relabel(self, lang: Lang) -> None:
         self.lang = lang
@@ -56,8 +61,14 @@ class ToolList(ItemList):
     def on_option_list_option_highlighted(self, event: ItemList.OptionHighlighted) -> None:
         event.stop()
         tool = self.current
-        if tool is not None:
-            self.post_message(self.ToolSelected(tool))
+        if tool is None:
+            return
+        marked = self._marked
+        if marked is not None and marked < len(self.tools) and marked != self.highlighted:
+            self.replace_option_prompt_at_index(marked, self._prompt(self.tools[marked], False))
+        self.replace_option_prompt_at_index(self.highlighted or 0, self._prompt(tool, True))
+        self._marked = self.highlighted
+        self.post_message(self.ToolSelected(tool))
 
     def on_option_list_option_selected(self, event: ItemList.OptionSelected) -> None:
         # Enter opens the tool: move focus to its detail.
