@@ -212,6 +212,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "lang_switched": ("언어: 한국어", "Language: English"),
     "relation_jump": ("Enter: {tool}(으)로 이동", "Enter: go to {tool}"),
+    # command palette
+    "cmd_show_tool": ("{tool} 보기", "Show {tool}"),
+    "cmd_show_item": ("{tool}: {item}", "{tool}: {item}"),
+    "cmd_switch_lang": (
+        "영어로 전환 (Switch to English)",
+        "Switch to Korean (한국어로 전환)",
+    ),
+    "cmd_switch_lang_help": ("화면의 모든 글을 영어로", "Every label and text in Korean"),
+    "cmd_help": ("키 도움말 보기", "Show the keys"),
+    "cmd_quit": ("종료", "Quit orchexplorer"),
+    "cmd_compare": ("{a}와(과) {b} 비교", "Compare {a} with {b}"),
+    "cmd_kind_tool": ("도구", "tool"),
+    "cmd_kind_feature": ("기능", "feature"),
+    "cmd_kind_use_case": ("사용 사례", "use case"),
+    "cmd_kind_action": ("동작", "action"),
 }
 
 

@@ -209,3 +209,30 @@ async def test_corrupt_config_is_ignored_with_notice_and_kept(config_dir: Path) 
         await pilot.pause()
         assert any("Settings file ignored" in n.message for n in app._notifications)
     assert path.read_text(encoding="utf-8") == "{not json"  # not overwritten
+
+
+async def test_command_palette_finds_features_safely(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"reverse")
+        await pilot.pause(0.5)
+        assert "Alpha[/]: [reverse]Feature[/reverse]" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ExplorerScreen)
+        assert app.screen.query_one(TabbedContent).active == "features"
+
+
+async def test_command_palette_switches_language(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"korean")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.lang == "ko"
+        assert "기능" in screen_text(app)

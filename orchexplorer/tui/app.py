@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from orchexplorer.config import config_path, load_config, save_setting
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
+from orchexplorer.tui.commands import ExplorerCommands
 from orchexplorer.tui.screens.explorer import ExplorerScreen
 from orchexplorer.tui.screens.help import HelpScreen, describe
 
@@ -25,6 +26,7 @@ class OrchExplorerApp(App[int]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     lang: reactive[Lang] = reactive[Lang]("en", init=False)
 
@@ -70,6 +72,24 @@ class OrchExplorerApp(App[int]):
             )
         else:
             self.notify(t("lang_switched", self.lang), timeout=1.5, markup=False)
+
+    # ------------------------------------------------------------------ navigation
+
+    @property
+    def explorer(self) -> ExplorerScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ExplorerScreen):
+                return screen
+        return None
+
+    def show_item(self, tool_id: str, tab: str, item_id: str | None) -> None:
+        """Go back to the explorer, select `tool_id`, open `tab` and reveal `item_id`."""
+        explorer = self.explorer
+        if explorer is None:
+            return
+        while self.screen is not explorer and len(self.screen_stack) > 1:
+            self.pop_screen()
+        explorer.show_item(tool_id, tab, item_id)
 
     # ------------------------------------------------------------------ help
 

@@ -91,6 +91,14 @@ class ExplorerScreen(Screen[None]):
         if tool is not None and detail is not None and detail.tool is not tool:
             detail.show(tool)
 
+    def show_item(self, tool_id: str, tab: str, item_id: str | None) -> None:
+        """Select a tool, open a tab and bring an item into view (search, palette)."""
+        self.select_tool(tool_id)
+        detail = self.detail
+        if detail is not None:
+            # The tab's widgets are refilled for the new tool first; reveal after that.
+            self.call_after_refresh(detail.reveal, tab, item_id)
+
     # ------------------------------------------------------------------ events
 
     @on(ToolList.ToolSelected)

@@ -1,0 +1,154 @@
+"""Command palette (ctrl+p): tools, features, use cases and actions.
+
+Textual's `Matcher.highlight` and a hit's `help` parse markup, so neither is given content
+text: titles are highlighted here on a plain `Content`, and the help line is part of the
+displayed `Content` instead of `Hit.help`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from functools import partial
+from itertools import permutations
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Matcher, Provider
+from textual.content import Content
+
+from orchexplorer.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from orchexplorer.tui.app import OrchExplorerApp
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    title: str  # in the current language: what is shown and matched
+    other: str  # the same in the other language: matched too
+    kind: str  # i18n key of the kind label
+    callback: Callable[[], object]
+    discover: bool = False  # shown before anything is typed
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """`text` as literal Content with the fuzzy-matched characters styled."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if offset < len(text) and not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
+    lang: Lang = app.lang
+    other: Lang = "en" if lang == "ko" else "ko"
+    pack = app.pack
+    commands: list[PaletteCommand] = []
+    for tool in pack.ordered_tools:
+        commands.append(
+            PaletteCommand(
+                t("cmd_show_tool", lang, tool=tool.name.get(lang)),
+                " ".join([t("cmd_show_tool", other, tool=tool.name.get(other)), *tool.aliases]),
+                "cmd_kind_tool",
+                partial(app.show_item, tool.id, "overview", None),
+                discover=True,
+            )
+        )
+    open_compare = getattr(app, "open_compare", None)  # present once comparison exists
+    if open_compare is not None:
+        tools = pack.ordered_tools[:6]
+        for a, b in permutations(tools, 2):
+            if a.order > b.order:
+                continue
+            commands.append(
+                PaletteCommand(
+                    t("cmd_compare", lang, a=a.name.get(lang), b=b.name.get(lang)),
+                    t("cmd_compare", other, a=a.name.get(other), b=b.name.get(other)),
+                    "cmd_kind_action",
+                    partial(open_compare, [a.id, b.id]),
+                    discover=True,
+                )
+            )
+    commands.append(
+        PaletteCommand(
+            t("cmd_switch_lang", lang),
+            t("cmd_switch_lang", other),
+            "cmd_kind_action",
+            app.action_toggle_lang,
+            discover=True,
+        )
+    )
+    commands.append(
+        PaletteCommand(
+            t("cmd_help", lang), t("cmd_help", other), "cmd_kind_action", app.action_help
+        )
+    )
+    for tool in pack.ordered_tools:
+        for feature in tool.features:
+            commands.append(
+                PaletteCommand(
+                    t(
+                        "cmd_show_item",
+                        lang,
+                        tool=tool.name.get(lang),
+                        item=feature.title.get(lang),
+                    ),
+                    " ".join([feature.title.get(other), *feature.keywords]),
+                    "cmd_kind_feature",
+                    partial(app.show_item, tool.id, "features", feature.id),
+                )
+            )
+        for use_case in tool.use_cases:
+            commands.append(
+                PaletteCommand(
+                    t(
+                        "cmd_show_item",
+                        lang,
+                        tool=tool.name.get(lang),
+                        item=use_case.title.get(lang),
+                    ),
+                    " ".join([use_case.title.get(other), *use_case.keywords]),
+                    "cmd_kind_use_case",
+                    partial(app.show_item, tool.id, "use_cases", use_case.id),
+                )
+            )
+    return commands
+
+
+class ExplorerCommands(Provider):
+    """Everything the app can show or do, matched in both languages."""
+
+    def _commands(self) -> list[PaletteCommand]:
+        from orchexplorer.tui.app import OrchExplorerApp
+
+        app = self.app
+        return palette_commands(app) if isinstance(app, OrchExplorerApp) else []
+
+    def _display(self, command: PaletteCommand, title: Content) -> Content:
+        lang: Lang = getattr(self.app, "lang", "en")
+        return Content.assemble(title, ("  " + t(command.kind, lang), "dim"))
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        for command in self._commands():
+            if command.discover:
+                yield DiscoveryHit(
+                    self._display(command, Content(command.title)),
+                    command.callback,
+                    text=command.title,
+                )
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            other = matcher.match(command.other) * 0.9 if command.other else 0.0
+            if max(score, other) <= 0:
+                continue
+            yield Hit(
+                max(score, other),
+                self._display(command, highlighted(matcher, command.title)),
+                command.callback,
+                text=command.title,
+            )
