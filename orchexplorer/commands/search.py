@@ -1,0 +1,78 @@
+"""`orchexplorer search QUERY...`: ranked hits over every tool, feature, use case, example,
+comparison row, concept, relation and note of the pack, in plain text or JSON.
+
+The search module (and rapidfuzz) is imported only when the command runs, so building the
+parser for other commands stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from orchexplorer.commands import Context
+
+NAME = "search"
+HELP = "search tools, features, use cases, examples and notes (Korean or English)"
+
+#: The same kinds as `orchexplorer.search.KINDS` (a test keeps them equal); repeated here so
+#: that building the parser does not import the search module.
+KIND_CHOICES = (
+    "tool",
+    "feature",
+    "use_case",
+    "component",
+    "concept",
+    "dimension",
+    "example",
+    "relation",
+    "note",
+    "conclusion",
+)
+DEFAULT_LIMIT = 10
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help="words to look for (Korean or English)")
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.add_argument(
+        "--limit",
+        type=_positive,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"at most N hits (default {DEFAULT_LIMIT})",
+    )
+    parser.add_argument("--tool", metavar="ID", help="only hits about this tool")
+    parser.add_argument("--kind", choices=KIND_CHOICES, help="only hits of this kind")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from orchexplorer.search import build_index
+
+    tool = ctx.tool(args.tool).id if args.tool is not None else None
+    query = " ".join(args.query)
+    hits = build_index(ctx.pack()).search(query, limit=args.limit, tool=tool, kind=args.kind)
+    if args.json:
+        ctx.write_json([hit.to_json(ctx.lang) for hit in hits])
+        return 0
+    if not hits:
+        return 0
+    tool_width = max(len(hit.tool or "-") for hit in hits)
+    kind_width = max(len(hit.kind) for hit in hits)
+    lines = []
+    for hit in hits:
+        title = " ".join(hit.title.get(ctx.lang).split())
+        snippet = hit.snippet.get(ctx.lang)
+        text = f"{title} — {snippet}" if snippet and snippet != title else title
+        lines.append(f"{hit.tool or '-':<{tool_width}}  {hit.kind:<{kind_width}}  {text}")
+    ctx.write("\n".join(lines))
+    return 0
