@@ -212,6 +212,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "lang_switched": ("언어: 한국어", "Language: English"),
     "relation_jump": ("Enter: {tool}(으)로 이동", "Enter: go to {tool}"),
+    # search screen
+    "search_placeholder": (
+        "검색: 기능, 사용 사례, 예제… (예: k8s, 롤링 업데이트, ㅋㅂㄴㅌㅅ)",
+        "Search features, use cases, examples… (e.g. k8s, rolling update, 셀프 힐링)",
+    ),
+    "search_indexing": ("색인을 만드는 중…", "Building the index…"),
+    "search_no_hits": ("'{query}'에 맞는 결과가 없습니다.", "Nothing matches '{query}'."),
+    "search_hint": ("↑↓ 이동 · Enter 열기 · Esc 닫기", "↑↓ move · Enter open · Esc close"),
+    "search_count": ("결과 {count}개", "{count} results"),
+    "kind_tool": ("도구", "tool"),
+    "kind_feature": ("기능", "feature"),
+    "kind_use_case": ("사용 사례", "use case"),
+    "kind_component": ("구성 요소", "component"),
+    "kind_concept": ("개념", "concept"),
+    "kind_dimension": ("비교 항목", "comparison"),
+    "kind_example": ("예제", "example"),
+    "kind_relation": ("관계", "relation"),
+    "kind_note": ("사실 확인", "fact-check"),
+    "kind_conclusion": ("결론", "conclusion"),
+    "all_tools": ("모든 도구", "all tools"),
     # command palette
     "cmd_show_tool": ("{tool} 보기", "Show {tool}"),
     "cmd_show_item": ("{tool}: {item}", "{tool}: {item}"),
@@ -227,6 +247,90 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd_kind_feature": ("기능", "feature"),
     "cmd_kind_use_case": ("사용 사례", "use case"),
     "cmd_kind_action": ("동작", "action"),
+    # guide
+    "err_unknown_feature": (
+        "알 수 없는 기능 id '{value}' (기능은 도구/기능-id로 가리킵니다)",
+        "unknown feature id '{value}' (a feature is named TOOL/FEATURE-ID)",
+    ),
+    "err_unknown_use_case": (
+        "알 수 없는 사용 사례 id '{value}' (사용 사례는 도구/사용사례-id로 가리킵니다)",
+        "unknown use case id '{value}' (a use case is named TOOL/USE-CASE-ID)",
+    ),
+    "err_v_greater_than_equal": (
+        "'{field}'는 {ge} 이상이어야 합니다",
+        "'{field}' must be at least {ge}",
+    ),
+    "err_v_less_than_equal": (
+        "'{field}'는 {le} 이하여야 합니다",
+        "'{field}' must be at most {le}",
+    ),
+    "count_guide_questions": ("가이드 질문", "guide questions"),
+    "guide_tie": (
+        "{names}의 점수가 {score}점으로 같습니다 (공동 {rank}위).",
+        "{names} are tied at {score} (shared rank {rank}).",
+    ),
+    "guide_tie_unanswered": (
+        "아직 답한 질문이 없어 모든 도구가 0점으로 같습니다.",
+        "No question is answered yet, so every tool scores 0 and all are tied.",
+    ),
+    "guide_tie_neutral": (
+        "지금까지의 답은 어느 도구의 점수도 바꾸지 않아 모든 도구가 0점으로 같습니다.",
+        "The answers so far move no tool's score, so every tool scores 0 and all are tied.",
+    ),
+    "guide_tie_separating": (
+        "남은 질문 중 {questions}에 답하면 순위가 갈릴 수 있습니다.",
+        "Answering {questions} could separate them.",
+    ),
+    "guide_tie_no_separating": (
+        "남은 질문으로는 가를 수 없어 팩의 도구 순서대로 표시합니다.",
+        "No remaining question separates them; they are listed in the pack's tool order.",
+    ),
+    "guide_best": (
+        "가장 잘 맞는 도구: {tool} ({score}점).",
+        "Best fit: {tool} (score {score}).",
+    ),
+    "guide_best_tied": (
+        "가장 잘 맞는 도구가 동점입니다: {names} ({score}점).",
+        "Tied for the best fit: {names} (score {score}).",
+    ),
+    "guide_no_tools": ("팩에 도구가 없습니다.", "The pack has no tools."),
+    "guide_heading": (
+        "선택 가이드: 질문 {total}개 중 {answered}개에 답함",
+        "Decision guide: {answered} of {total} questions answered",
+    ),
+    "guide_hint": (
+        "--answer 질문=답 으로 답하세요. 질문과 답 목록: orchexplorer guide --list",
+        "Answer with --answer QUESTION=ANSWER. Questions and answers: orchexplorer guide --list",
+    ),
+    "guide_empty": ("이 팩에는 가이드 질문이 없습니다.", "This pack has no guide questions."),
+    "guide_tied_with": ("동점: {names}", "tied with {names}"),
+    "guide_no_reasons": ("적용된 답 없음", "no answer applied"),
+    "guide_see": ("참고", "see"),
+    "guide_ref_dimension": ("비교 항목", "comparison"),
+    "guide_ref_feature": ("{tool} 기능", "{tool} feature"),
+    "guide_ref_use_case": ("{tool} 사용 사례", "{tool} use case"),
+    "guide_ties_heading": ("동점", "Ties"),
+    "guide_list_heading": (
+        "질문과 답 (--answer 질문=답)",
+        "Questions and answers (--answer QUESTION=ANSWER)",
+    ),
+    "guide_no_effect": ("점수 변화 없음", "no effect on scores"),
+    "cli_guide_unknown_question": (
+        "알 수 없는 질문 '{value}'. 가능한 질문: {known}",
+        "unknown question '{value}'. Questions: {known}",
+    ),
+    "cli_guide_unknown_answer": (
+        "질문 '{question}'에는 답 '{value}'이(가) 없습니다. 가능한 답: {known}",
+        "question '{question}' has no answer '{value}'. Answers: {known}",
+    ),
+    "cli_guide_malformed": (
+        "--answer는 질문=답 형식이어야 합니다 (받은 값: '{value}'). 가능한 질문: {known}",
+        "--answer expects QUESTION=ANSWER, got '{value}'. Questions: {known}",
+    ),
+    "cli_guide_twice": (
+        "질문 '{question}'에 두 가지로 답했습니다: '{first}', '{second}'",
+        "question '{question}' is answered twice: '{first}' and '{second}'",
+    ),
 }
 
 

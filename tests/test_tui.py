@@ -236,3 +236,76 @@ async def test_command_palette_switches_language(config_dir: Path) -> None:
         await pilot.pause(0.3)
         assert app.lang == "ko"
         assert "기능" in screen_text(app)
+
+
+async def _search(pilot: object, app: object, query: str) -> None:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.press("slash")
+    await pilot.pause()
+    await pilot.press(*query)
+    # the index is built and the query run in workers: wait for them
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_search_jumps_to_the_hit_and_escape_returns(config_dir: Path) -> None:
+    from orchexplorer.tui.screens.search import SearchScreen
+
+    app = make_app(load_pack(), config_dir, lang="ko")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _search(pilot, app, "ㅅㅍ ㅎㄹ")  # 초성 for 셀프 힐링
+        assert isinstance(app.screen, SearchScreen)
+        text = screen_text(app)
+        assert "Kubernetes  기능  셀프 힐링" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        detail = app.screen.query_one(ToolDetail)
+        assert detail.tool is not None and detail.tool.id == "kubernetes"
+        assert detail.active_tab == "features"
+        features = app.screen.query_one("#features-list")
+        assert features.highlighted is not None  # type: ignore[attr-defined]
+        option = features.get_option_at_index(features.highlighted)  # type: ignore[attr-defined]
+        assert option.id == "self-healing"
+        # Escape closes search and leaves the explorer as it was
+        await pilot.press("1", "slash")
+        await pilot.pause()
+        await pilot.press(*"docker", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        assert detail.tool.id == "kubernetes" and detail.active_tab == "overview"
+
+
+async def test_search_moves_through_hits(config_dir: Path) -> None:
+    app = make_app(load_pack(), config_dir, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _search(pilot, app, "stack deploy")
+        screen = app.screen
+        hits = screen.hits  # type: ignore[attr-defined]
+        assert len(hits) >= 2
+        await pilot.press("down")
+        chosen = hits[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen.query_one(ToolDetail)
+        if chosen.tool is not None:
+            assert detail.tool is not None and detail.tool.id == chosen.tool
+
+
+async def test_search_shows_markup_and_odd_queries_literally(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _search(pilot, app, "reverse")
+        assert "[reverse]Feature[/reverse]" in screen_text(app)
+        for query in ["[.*", "[bold]", "\\", "ㅋ"]:
+            await pilot.press(*(["backspace"] * 10))
+            await pilot.press(*query)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.is_running
+        await pilot.press("backspace", "backspace", "x", "y", "z", "q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Nothing matches 'xyzq'." in screen_text(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -12,9 +13,11 @@ from textual.reactive import reactive
 from orchexplorer.config import config_path, load_config, save_setting
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
+from orchexplorer.search import SearchIndex
 from orchexplorer.tui.commands import ExplorerCommands
 from orchexplorer.tui.screens.explorer import ExplorerScreen
 from orchexplorer.tui.screens.help import HelpScreen, describe
+from orchexplorer.tui.screens.search import SECTION_TABS, Jump, SearchScreen
 
 
 class OrchExplorerApp(App[int]):
@@ -29,6 +32,8 @@ class OrchExplorerApp(App[int]):
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     lang: reactive[Lang] = reactive[Lang]("en", init=False)
+
+    search_index: SearchIndex | None = None
 
     def __init__(
         self,
@@ -90,6 +95,40 @@ class OrchExplorerApp(App[int]):
         while self.screen is not explorer and len(self.screen_stack) > 1:
             self.pop_screen()
         explorer.show_item(tool_id, tab, item_id)
+
+    # ------------------------------------------------------------------ search
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        screen = SearchScreen(self.pack, self.search_index, self.lang)
+        self.push_screen(screen, self._search_done)
+        if self.search_index is None:
+            self._build_index(screen)
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self, screen: SearchScreen) -> None:
+        from orchexplorer.search import build_index
+
+        index = build_index(self.pack)
+        self.search_index = index
+        self.call_from_thread(screen.set_index, index)
+
+    def _search_done(self, jump: Jump | None) -> None:
+        if jump is None:
+            return
+        hit = jump.hit
+        target = SECTION_TABS.get(hit.section)
+        if hit.tool is not None and target is not None and self.pack.tool(hit.tool):
+            tab, reveal = target
+            self.show_item(hit.tool, tab, hit.id if reveal else None)
+            return
+        open_compare = getattr(self, "open_compare", None)
+        if open_compare is not None:  # a comparison row: open the comparison on it
+            tools = [hit.tool] if hit.tool else []
+            open_compare(tools, focus_row=hit.id)
+        elif hit.tool is not None:
+            self.show_item(hit.tool, "overview", None)
 
     # ------------------------------------------------------------------ help
 

@@ -25,6 +25,7 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
     return [
         Binding("q", "app.quit", t("key_quit", lang), id="quit"),
         Binding("question_mark", "app.help", t("key_help", lang), id="help"),
+        Binding("slash", "app.search", t("key_search", lang), id="search"),
         Binding("l", "app.toggle_lang", t("key_lang", lang), id="lang"),
         Binding("y", "copy_example", t("key_copy", lang), id="copy"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),
