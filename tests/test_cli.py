@@ -65,7 +65,9 @@ def test_lang_from_env_and_locale(
     assert run(capsys, "validate", MARKUP, "--lang", "ko")[1].startswith("콘텐츠 팩이")
 
 
-def test_content_from_env(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_content_from_env(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ORCHEXPLORER_CONTENT", MARKUP)
     code, out, _ = run(capsys, "show", "beta")
     assert code == 0 and "Beta has no features" in out
@@ -79,7 +81,9 @@ def test_show_text_markdown_json(capsys: pytest.CaptureFixture[str]) -> None:
         assert f"\n{heading}\n" in out
     assert "dockershim" in out
     code, out, _ = run(capsys, "--lang", "ko", "show", "kubernetes", "--format", "markdown")
-    assert code == 0 and out.startswith("# Kubernetes\n") and "## 기능" in out and "셀프 힐링" in out
+    assert (
+        code == 0 and out.startswith("# Kubernetes\n") and "## 기능" in out and "셀프 힐링" in out
+    )
     code, out, _ = run(capsys, "show", "swarm", "--format", "json")
     data = json.loads(out)
     assert data["id"] == "swarm" and data["features"] and data["examples"]
@@ -99,7 +103,10 @@ def test_show_example_gives_a_usable_file(capsys: pytest.CaptureFixture[str]) ->
 def test_show_unknown_tool_and_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "show", "nomad")
     assert code == 2
-    assert err == "orchexplorer: unknown tool 'nomad'. Known tools: docker, compose, swarm, kubernetes\n"
+    assert (
+        err
+        == "orchexplorer: unknown tool 'nomad'. Known tools: docker, compose, swarm, kubernetes\n"
+    )
     code, _, err = run(capsys, "show", "compose", "--example", "nope")
     assert code == 2 and "Examples: " in err and "web-db" in err
 
@@ -107,7 +114,9 @@ def test_show_unknown_tool_and_example(capsys: pytest.CaptureFixture[str]) -> No
 def test_output_never_carries_raw_escape_sequences(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    write_pack(tmp_path, {"a.yaml": TOOL_A.replace("tagline: First", 'tagline: "\\e[31mred\\e[0m\\a"')})
+    write_pack(
+        tmp_path, {"a.yaml": TOOL_A.replace("tagline: First", 'tagline: "\\e[31mred\\e[0m\\a"')}
+    )
     code, out, _ = run(capsys, "show", "alpha", "--content", str(tmp_path))
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out and "\\x1b[31mred" in out
@@ -117,7 +126,9 @@ def test_output_never_carries_raw_escape_sequences(
     "argv",
     [["--lang", "fr", "validate"], ["show"], ["show", "docker", "--format", "pdf"], ["frobnicate"]],
 )
-def test_usage_errors_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+def test_usage_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
@@ -154,8 +165,12 @@ def test_subcommands_do_not_import_textual(command: list[str]) -> None:
 
 def test_no_subcommand_without_a_terminal_exits_2() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "orchexplorer"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
-        cwd=REPO, timeout=60,
+        [sys.executable, "-m", "orchexplorer"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=REPO,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "not a terminal" in result.stderr and "validate" in result.stderr

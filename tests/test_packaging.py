@@ -13,9 +13,20 @@ from tests.conftest import REPO
 def test_wheel_installs_and_validates_from_another_directory(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(dist), str(REPO)],
-        check=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(REPO),
+        ],
+        check=True,
+        timeout=300,
     )
     (wheel,) = dist.glob("orchexplorer-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -29,13 +40,22 @@ def test_wheel_installs_and_validates_from_another_directory(tmp_path: Path) -> 
     elsewhere.mkdir()
     result = subprocess.run(
         [str(venv / "bin" / "orchexplorer"), "validate"],
-        cwd=elsewhere, capture_output=True, text=True, timeout=120,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("content pack is valid: 4 tools")
     located = subprocess.run(
-        [str(venv / "bin" / "python"), "-c",
-         "from orchexplorer.loader import default_content_dir; print(default_content_dir())"],
-        cwd=elsewhere, capture_output=True, text=True, timeout=60,
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "from orchexplorer.loader import default_content_dir; print(default_content_dir())",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "site-packages/orchexplorer/_content" in located.stdout
