@@ -22,6 +22,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "*.yaml / *.yml 파일이 하나도 없습니다",
         "no *.yaml or *.yml files in the pack",
     ),
+    "err_no_tools": (
+        "팩에 도구가 하나도 없습니다 (tools: 목록이 필요합니다)",
+        "the pack defines no tools (it needs a tools: list)",
+    ),
     "err_too_many": ("파일이 너무 많습니다 (최대 {limit}개)", "too many files (limit {limit})"),
     "err_too_big": (
         "파일이 너무 큽니다 (최대 {limit} 바이트)",

@@ -16,6 +16,7 @@ Errors are collected across all files; `PackError.errors` holds them all.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,18 +112,31 @@ def _mark(event: Any) -> tuple[int, int]:
     return (m.line + 1, m.column + 1) if m is not None else (0, 0)
 
 
+# C0/C1 control characters other than tab and newline, and DEL. YAML allows them through
+# escapes ("\e[31m"); no text of a pack has a use for them, and on a terminal they are
+# commands. They are made visible once, here, so every view shows them literally.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with control characters written out as a visible backslash-x escape."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _scalar(event: Any) -> Any:
     tag = event.tag
     line, col = _mark(event)
     if tag in (None, "!"):
         plain = event.implicit[0] if event.implicit else False
         if not plain:
-            return event.value
+            return visible(event.value)
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
     elif tag not in _ALLOWED_SCALAR_TAGS:
         raise _YamlProblem(line, col, "yaml_tag", tag=tag)
     if tag == _STD + "str":
-        return event.value
+        return visible(event.value)
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     try:
         return _constructor.construct_object(node, deep=True)
@@ -416,6 +430,8 @@ def load_pack(root: str | os.PathLike[str] | None = None, lang: Lang = "en") -> 
                 return doc.path, line, col
         return shown_root, 0, 0
 
+    if not merged["tools"] and not errors:
+        raise PackError([Problem(shown_root, 0, 0, t("err_no_tools", lang))])
     try:
         pack = Pack.model_validate(merged)
     except ValidationError as exc:
