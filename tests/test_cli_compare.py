@@ -257,9 +257,10 @@ def test_control_characters_are_escaped(capsys: pytest.CaptureFixture[str], pack
         assert "\x1b" not in out
         assert "red \\x1b[31m text" in out
     code, out, _ = run(capsys, pack_dir, "docker", "kubernetes", "--format", "json")
-    assert "\x1b" not in out and "\\u001b" in out
+    assert "\x1b" not in out and "\\u001b" not in out
     escape = json.loads(out)["rows"][-1]
-    assert escape["values"]["docker"] == "red \x1b[31m text"  # the data itself is kept
+    # the loader makes control characters visible once, so JSON consumers get the same text
+    assert escape["values"]["docker"] == "red \\x1b[31m text"
 
 
 # --------------------------------------------------------------------------------------
