@@ -34,6 +34,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err_unreadable": ("파일을 읽을 수 없습니다: {reason}", "cannot read file: {reason}"),
     "err_utf8": ("UTF-8 텍스트가 아닙니다", "not valid UTF-8 text"),
     "err_yaml_syntax": ("YAML 문법 오류: {problem}", "YAML syntax error: {problem}"),
+    "err_yaml_char": (
+        "YAML에서 허용되지 않는 문자 {char}",
+        "character {char} is not allowed in YAML",
+    ),
     "err_yaml_tag": (
         "허용되지 않는 태그 {tag}: 표준 YAML 태그만 읽으며 아무것도 실행하지 않습니다",
         "tag {tag} is not allowed: only standard YAML tags are read, nothing is executed",

@@ -254,6 +254,11 @@ def parse_yaml(text: str, path: str = "<string>") -> _Doc:
         if "nesting depth" in problem:  # libyaml's own limit, far above ours
             raise _YamlProblem(line, col, "yaml_depth", limit=MAX_DEPTH) from exc
         raise _YamlProblem(line, col, "yaml_syntax", problem=problem) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, …)
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        raise _YamlProblem(line, col, "yaml_char", char=f"U+{exc.character:04X}") from exc
     except yaml.YAMLError as exc:
         raise _YamlProblem(0, 0, "yaml_syntax", problem=str(exc).splitlines()[0]) from exc
     return _Doc(path, result, positions)
@@ -337,6 +342,11 @@ def _read_doc(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> _Doc
         return parse_yaml(text, shown)
     except _YamlProblem as exc:
         errors.append(Problem(shown, exc.line, exc.col, t("err_" + exc.code, lang, **exc.kw)))
+        return None
+    except (RecursionError, MemoryError, ValueError, TypeError) as exc:  # pragma: no cover
+        # Not expected from any input; if a file ever finds such a path, it is still
+        # reported against that file rather than ending the program with a traceback.
+        errors.append(Problem(shown, 0, 0, t("err_unreadable", lang, reason=repr(exc)[:200])))
         return None
 
 

@@ -58,3 +58,28 @@ def test_real_terminal_session(tmp_path: Path) -> None:
         assert '"lang": "ko"' in (tmp_path / "config.json").read_text()
     finally:
         _tmux("kill-session", "-t", session)
+
+
+def test_ctrl_c_quits_cleanly_and_no_color_stays_readable(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "orchexplorer"
+    status = tmp_path / "status"
+    session = f"ox-{uuid.uuid4().hex[:8]}"
+    command = (
+        f"ORCHEXPLORER_CONFIG_DIR={shlex.quote(str(tmp_path))} NO_COLOR=1 TERM=xterm-256color "
+        f"{shlex.quote(str(exe))} --lang ko --tool swarm; echo $? > {shlex.quote(str(status))}; "
+        "sleep 5"
+    )
+    _tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", session, command)
+    try:
+        screen = _wait_for(session, "Docker Swarm")
+        # without colour, the current tool is still marked by a symbol
+        assert "▸ Docker Swarm" in screen
+        _tmux("send-keys", "-t", session, "C-c")
+        deadline = time.monotonic() + 20
+        while not status.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status.read_text().strip() == "0"
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        assert "Traceback" not in screen
+    finally:
+        _tmux("kill-session", "-t", session)

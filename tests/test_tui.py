@@ -309,3 +309,11 @@ async def test_search_shows_markup_and_odd_queries_literally(config_dir: Path) -
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Nothing matches 'xyzq'." in screen_text(app)
+
+
+async def test_ctrl_c_quits_with_status_zero(config_dir: Path) -> None:
+    app = make_app(MARKUP, config_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0
