@@ -58,9 +58,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # One error, one line: a key or file name holding a line break cannot split it.
+        path = _one_line(self.path)
         if self.line:
-            return f"{self.path}:{self.line}:{self.col}: {self.message}"
-        return f"{self.path}: {self.message}"
+            return f"{path}:{self.line}:{self.col}: {_one_line(self.message)}"
+        return f"{path}: {_one_line(self.message)}"
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class PackError(Exception):

@@ -21,15 +21,16 @@ def _tmux(*args: str) -> str:
     return result.stdout
 
 
-def _wait_for(session: str, text: str, timeout: float = 20.0) -> str:
+def _wait_for(session: str, *texts: str, timeout: float = 20.0) -> str:
+    """The screen once every one of `texts` is on it (the first paint comes in parts)."""
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
         screen = _tmux("capture-pane", "-p", "-t", session)
-        if text in screen:
+        if all(text in screen for text in texts):
             return screen
         time.sleep(0.2)
-    raise AssertionError(f"{text!r} did not appear; screen was:\n{screen}")
+    raise AssertionError(f"{texts!r} did not all appear; screen was:\n{screen}")
 
 
 def test_real_terminal_session(tmp_path: Path) -> None:
@@ -43,13 +44,11 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     )
     _tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session, command)
     try:
-        screen = _wait_for(session, "Docker Compose")
-        assert "Kubernetes" in screen and "Overview" in screen and "Quit" in screen
+        _wait_for(session, "Docker Compose", "Kubernetes", "Overview", "Quit")
         _tmux("send-keys", "-t", session, "G", "2")
-        screen = _wait_for(session, "Self-healing")
+        _wait_for(session, "Self-healing")
         _tmux("send-keys", "-t", session, "l")
-        screen = _wait_for(session, "셀프 힐링")
-        assert "기능" in screen and "종료" in screen
+        _wait_for(session, "셀프 힐링", "기능", "종료")
         _tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 20
         while not status.exists() and time.monotonic() < deadline:
@@ -71,9 +70,8 @@ def test_ctrl_c_quits_cleanly_and_no_color_stays_readable(tmp_path: Path) -> Non
     )
     _tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", session, command)
     try:
-        screen = _wait_for(session, "Docker Swarm")
         # without colour, the current tool is still marked by a symbol
-        assert "▸ Docker Swarm" in screen
+        _wait_for(session, "▸ Docker Swarm", "종료")
         _tmux("send-keys", "-t", session, "C-c")
         deadline = time.monotonic() + 20
         while not status.exists() and time.monotonic() < deadline:
