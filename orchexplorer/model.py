@@ -219,6 +219,88 @@ class Conclusion(Frozen):
     text: LocalizedText
 
 
+# --------------------------------------------------------------------------------------
+# guide: the decision guide's questions (see orchexplorer/guide.py for the scoring)
+
+#: A tool's feature or use case in a guide reference: `TOOL/ID`, or a bare `ID` that means
+#: the effect's own tool.
+_TOOL_ITEM = r"^(?:[a-z0-9][a-z0-9_-]{0,63}/)?[a-z0-9][a-z0-9_-]{0,63}$"
+
+GuideRefKind = Literal["feature", "use_case", "dimension"]
+
+
+class GuideRef(Frozen):
+    """What a guide reason rests on: a tool's feature or use case, or a comparison dimension.
+
+    Exactly one key is given: `{feature: kubernetes/autoscaling}`, `{use_case: compose/
+    local-multi-container}` or `{dimension: autoscaling}`. A feature or use case without a
+    `TOOL/` prefix belongs to the tool of the effect it is in.
+    """
+
+    feature: Annotated[str, StringConstraints(pattern=_TOOL_ITEM)] | None = None
+    use_case: Annotated[str, StringConstraints(pattern=_TOOL_ITEM)] | None = None
+    dimension: Id | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> GuideRef:
+        given = [v for v in (self.feature, self.use_case, self.dimension) if v is not None]
+        if len(given) != 1:
+            raise ValueError("a reference needs exactly one of feature, use_case or dimension")
+        return self
+
+    @property
+    def kind(self) -> GuideRefKind:
+        if self.feature is not None:
+            return "feature"
+        if self.use_case is not None:
+            return "use_case"
+        return "dimension"
+
+    @property
+    def value(self) -> str:
+        """The reference as written (`kubernetes/autoscaling`, `autoscaling`)."""
+        return self.feature or self.use_case or self.dimension or ""
+
+    def target(self, effect_tool: str) -> tuple[str | None, str]:
+        """(tool id, item id); the tool is None for a dimension."""
+        if self.kind == "dimension":
+            return None, self.value
+        tool_id, sep, item = self.value.partition("/")
+        return (tool_id, item) if sep else (effect_tool, tool_id)
+
+
+class GuideEffect(Frozen):
+    """How choosing an answer moves one tool's score, and why."""
+
+    tool: Id
+    score: int = Field(ge=-5, le=5)
+    reason: LocalizedText
+    refs: list[GuideRef] = Field(min_length=1)
+
+
+class GuideAnswer(Frozen):
+    id: Id
+    title: LocalizedText
+    help: LocalizedText | None = None
+    effects: list[GuideEffect] = Field(default_factory=list)  # none: a neutral answer
+
+
+class GuideQuestion(Frozen):
+    """A question of the decision guide. Unanswered, it moves no score."""
+
+    id: Id
+    title: LocalizedText
+    help: LocalizedText | None = None
+    order: int = 100  # ties by file order
+    answers: list[GuideAnswer] = Field(min_length=2)
+
+    def answer(self, answer_id: str) -> GuideAnswer | None:
+        return next((a for a in self.answers if a.id == answer_id), None)
+
+
+# ------------------------------------------------------------------------------ end guide
+
+
 class PackFile(Frozen):
     """The top level of one YAML file of a pack. Every key is optional."""
 
@@ -228,6 +310,7 @@ class PackFile(Frozen):
     relations: list[Relation] = Field(default_factory=list)
     concepts: list[Concept] = Field(default_factory=list)
     conclusions: list[Conclusion] = Field(default_factory=list)
+    guide: list[GuideQuestion] = Field(default_factory=list)
 
 
 # A location inside the merged pack data, as pydantic reports it: ("tools", 3, "id").
@@ -239,7 +322,14 @@ class RefProblem:
     """A broken cross-reference or a duplicate id, found after validation."""
 
     loc: Loc
-    code: Literal["unknown_tool", "unknown_dimension", "duplicate_id", "self_relation"]
+    code: Literal[
+        "unknown_tool",
+        "unknown_dimension",
+        "duplicate_id",
+        "self_relation",
+        "unknown_feature",  # guide
+        "unknown_use_case",  # guide
+    ]
     value: str
     other: Loc | None = None  # the first place for a duplicate
 
@@ -253,6 +343,7 @@ class Pack(Frozen):
     relations: list[Relation] = Field(default_factory=list)
     concepts: list[Concept] = Field(default_factory=list)
     conclusions: list[Conclusion] = Field(default_factory=list)
+    guide: list[GuideQuestion] = Field(default_factory=list)
 
     _by_id: dict[str, Tool] = PrivateAttr(default_factory=dict)
     _ordered: list[Tool] = PrivateAttr(default_factory=list)
@@ -293,6 +384,7 @@ class Pack(Frozen):
             "relations": len(self.relations),
             "concepts": len(self.concepts),
             "conclusions": len(self.conclusions),
+            "guide_questions": len(self.guide),
         }
 
 
@@ -355,6 +447,32 @@ def check_references(pack: Pack) -> list[RefProblem]:
     for ci, concl in enumerate(pack.conclusions):
         for i, tid in enumerate(concl.tools):
             tool_ref(tid, ("conclusions", ci, "tools", i))
+    # guide: question ids, answer ids per question, effect tools and what reasons refer to
+    unique(pack.guide, ("guide",))
+    items: dict[GuideRefKind, set[tuple[str, str]]] = {
+        "feature": {(t.id, f.id) for t in pack.tools for f in t.features},
+        "use_case": {(t.id, u.id) for t in pack.tools for u in t.use_cases},
+    }
+    for qi, question in enumerate(pack.guide):
+        unique(question.answers, ("guide", qi, "answers"))
+        for ai, answer in enumerate(question.answers):
+            for ei, effect in enumerate(answer.effects):
+                base: Loc = ("guide", qi, "answers", ai, "effects", ei)
+                tool_ref(effect.tool, (*base, "tool"))
+                for ri, ref in enumerate(effect.refs):
+                    loc: Loc = (*base, "refs", ri, ref.kind)
+                    owner, item = ref.target(effect.tool)
+                    if owner is None:
+                        if item not in dims:
+                            problems.append(RefProblem(loc, "unknown_dimension", item))
+                    elif owner not in known:
+                        if owner != effect.tool:  # else already reported at the effect
+                            problems.append(RefProblem(loc, "unknown_tool", owner))
+                    elif (owner, item) not in items[ref.kind]:
+                        code: Literal["unknown_feature", "unknown_use_case"] = (
+                            "unknown_feature" if ref.kind == "feature" else "unknown_use_case"
+                        )
+                        problems.append(RefProblem(loc, code, f"{owner}/{item}"))
     return problems
 
 
