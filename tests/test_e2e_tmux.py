@@ -45,7 +45,7 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     _tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session, command)
     try:
         _wait_for(session, "Docker Compose", "Kubernetes", "Overview", "Quit")
-        _tmux("send-keys", "-t", session, "G", "2")
+        _tmux("send-keys", "-t", session, "End", "2")
         _wait_for(session, "Self-healing")
         _tmux("send-keys", "-t", session, "l")
         _wait_for(session, "셀프 힐링", "기능", "종료")

@@ -92,9 +92,24 @@ class OrchExplorerApp(App[int]):
         explorer = self.explorer
         if explorer is None:
             return
-        while self.screen is not explorer and len(self.screen_stack) > 1:
-            self.pop_screen()
+        self.show_item_screen_reset()
         explorer.show_item(tool_id, tab, item_id)
+
+    # ------------------------------------------------------------------ guide
+
+    def action_guide(self) -> None:
+        from orchexplorer.tui.screens.guide import GuideScreen
+
+        if isinstance(self.screen, GuideScreen):
+            return
+        self.show_item_screen_reset()
+        self.push_screen(GuideScreen(self.pack, self.lang))
+
+    def show_item_screen_reset(self) -> None:
+        """Return to the explorer (closing dialogs and screens above it)."""
+        explorer = self.explorer
+        while explorer is not None and self.screen is not explorer and len(self.screen_stack) > 1:
+            self.pop_screen()
 
     # ------------------------------------------------------------------ search
 

@@ -26,6 +26,7 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
         Binding("q", "app.quit", t("key_quit", lang), id="quit"),
         Binding("question_mark", "app.help", t("key_help", lang), id="help"),
         Binding("slash", "app.search", t("key_search", lang), id="search"),
+        Binding("g", "app.guide", t("key_guide", lang), id="guide"),
         Binding("l", "app.toggle_lang", t("key_lang", lang), id="lang"),
         Binding("y", "copy_example", t("key_copy", lang), id="copy"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),

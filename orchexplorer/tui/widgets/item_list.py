@@ -7,13 +7,13 @@ from textual.widgets import OptionList
 
 
 class ItemList(OptionList):
-    """OptionList with vim keys. Prompts are built as `Content`, never parsed as markup."""
+    """OptionList with vim keys j/k (Home/End go to the ends; `g` is the guide's key).
+
+    Prompts are built as `Content`, never parsed as markup."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
     ]
 
     def highlight_id(self, option_id: str) -> bool:
