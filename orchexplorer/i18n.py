@@ -275,12 +275,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "←→ column · < > move · a add · x remove",
     ),
     "cmp_status": (
-        "항목 {rows}개 중 {differ}개가 다릅니다 · d: 다른 항목만 보기",
-        "{differ} of {rows} rows differ · d: differences only",
+        "항목 {rows}개 중 {differ}개가 다릅니다 · {rows}개 모두 표시 (d: 다른 항목만)",
+        "{differ} of {rows} rows differ · showing all {rows} (d: differences only)",
     ),
     "cmp_status_only": (
-        "항목 {rows}개 중 {differ}개가 다릅니다 · 다른 항목만 표시 중 (d: 모두 보기)",
-        "{differ} of {rows} rows differ · showing differences only (d: all rows)",
+        "항목 {rows}개 중 {differ}개가 다릅니다 · 다른 항목 {differ}개만 표시 (d: 모두 보기)",
+        "{differ} of {rows} rows differ · showing differences only, {differ} rows (d: all)",
     ),
     "cmp_row_hint": ("n 또는 Enter: 이 항목 자세히", "n or Enter: this row in full"),
     "cmp_notes_hint": (

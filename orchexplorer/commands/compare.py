@@ -39,39 +39,10 @@ DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
 MISSING = "—"
 
-# The command's own strings, (ko, en). Kept here until they move into i18n.STRINGS.
-_STRINGS: dict[str, tuple[str, str]] = {
-    "col_feature": ("특징", "Feature"),
-    "col_concept": ("개념", "Concept"),
-    "too_few": (
-        "비교하려면 서로 다른 도구가 두 개 이상 필요합니다 (받은 도구: {got})",
-        "compare needs at least two different tools (got: {got})",
-    ),
-    "no_rows": ("이 도구들에는 비교할 항목이 없습니다", "nothing to compare for these tools"),
-    "no_differences": (
-        "이 도구들 사이에 다른 항목이 없습니다",
-        "no differences between these tools",
-    ),
-    "summary": ("항목 {rows}개 중 {differ}개가 다릅니다", "{differ} of {rows} rows differ"),
-    "summary_only": ("다른 항목 {rows}개만 표시", "showing only the {rows} rows that differ"),
-    "legend_differs": ("≠ 다름  = 같음", "≠ differs  = same"),
-    "no_examples": (
-        "이 도구들에는 같은 앱의 예제가 두 개 이상 없습니다",
-        "these tools have no two examples of the same app",
-    ),
-    "unknown_app": (
-        "예제 앱 '{value}'이(가) 두 도구 이상에 없습니다. 가능한 앱: {known}",
-        "no two of these tools have an example for app '{value}'. Apps: {known}",
-    ),
-    "similarity": ("유사도", "similarity"),
-    "no_changes": ("차이 없음", "identical"),
-    "legend_diff": ("~ 바뀜  - 삭제  + 추가", "~ changed  - removed  + added"),
-}
-
 
 def _t(key: str, lang: Lang, **values: object) -> str:
-    ko, en = _STRINGS[key]
-    return (ko if lang == "ko" else en).format(**values)
+    """The command's strings live in i18n.STRINGS as `cmp_<key>` (shared with the TUI)."""
+    return t("cmp_" + key, lang, **values)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

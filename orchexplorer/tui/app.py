@@ -53,6 +53,8 @@ class OrchExplorerApp(App[int]):
     def on_mount(self) -> None:
         self.sub_title = t("lang_name", self.lang)
         self.push_screen(ExplorerScreen(self.pack, self.lang, self.initial_tool))
+        if self.initial_compare:  # --compare: the comparison on top of the explorer
+            self.open_compare(self.initial_compare)
         problem = load_config(self.settings_path).problem
         if problem:
             self.notify(
@@ -110,6 +112,35 @@ class OrchExplorerApp(App[int]):
         explorer = self.explorer
         while explorer is not None and self.screen is not explorer and len(self.screen_stack) > 1:
             self.pop_screen()
+
+    # ------------------------------------------------------------------ comparison
+
+    def open_compare(self, tool_ids: Sequence[str], focus_row: str | None = None) -> None:
+        """Show the comparison of `tool_ids` (one tool or none: a sensible counterpart is
+        chosen), with the cursor on the dimension or concept `focus_row` if given. An open
+        comparison is reused. The comparison code is imported only now, on first use."""
+        from orchexplorer.tui.screens.compare import CompareScreen, default_tools
+
+        tools = default_tools(self.pack, tool_ids, focus_row)
+        if len(tools) < 2:
+            self.notify(t("cmp_need_two", self.lang), severity="warning", markup=False)
+            return
+        focus_tool = tool_ids[0] if tool_ids else None
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, CompareScreen):
+                while self.screen is not screen and len(self.screen_stack) > 1:
+                    self.pop_screen()
+                screen.set_tools(tools, focus_row=focus_row, focus_tool=focus_tool)
+                return
+        self.push_screen(
+            CompareScreen(self.pack, self.lang, tools, focus_row=focus_row, focus_tool=focus_tool)
+        )
+
+    def action_compare(self) -> None:
+        """`c` in the explorer: compare the selected tool with its usual counterparts."""
+        explorer = self.explorer
+        tool = explorer.tool if explorer is not None else None
+        self.open_compare([tool.id] if tool is not None else [])
 
     # ------------------------------------------------------------------ search
 

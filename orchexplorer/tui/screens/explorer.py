@@ -28,6 +28,7 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
         Binding("slash", "app.search", t("key_search", lang), id="search"),
         Binding("g", "app.guide", t("key_guide", lang), id="guide"),
         Binding("l", "app.toggle_lang", t("key_lang", lang), id="lang"),
+        Binding("c", "app.compare", t("key_compare", lang), id="compare"),
         Binding("y", "copy_example", t("key_copy", lang), id="copy"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),
         Binding("escape", "back", t("key_back", lang), show=False, id="back"),
