@@ -80,3 +80,21 @@ async def test_unanswered_guide_explains_the_tie(config_dir: Path) -> None:
         await pilot.pause()
         tie = rank(pack, {}).ties[0].text.get("en")
         assert tie[:60] in screen_text(app).replace("\n", " ")
+
+
+async def test_result_compares_the_top_two(config_dir: Path) -> None:
+    from orchexplorer.tui.screens.compare import CompareScreen
+
+    pack = load_pack()
+    wanted = {"stage": "production", "hosts": "many", "autoscaling": "yes"}
+    app = make_app(pack, config_dir, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        await _walk(pilot, app, wanted)
+        top = [r.tool_id for r in rank(pack, wanted).ranking[:2]]
+        assert top[0] == "kubernetes"
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert list(app.screen.tool_ids) == top
