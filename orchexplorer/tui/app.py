@@ -28,7 +28,7 @@ class OrchExplorerApp(App[int]):
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (44, "-narrow"), (64, "-normal"), (110, "-wide")]
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     lang: reactive[Lang] = reactive[Lang]("en", init=False)
