@@ -270,12 +270,8 @@ class ToolChooserScreen(ModalScreen[str | None]):
             results.disable_option_at_index(0)
 
     def action_move(self, step: int) -> None:
-        results = self.query_one(ItemList)
-        if not self.shown:
-            return
-        current = results.highlighted or 0
-        results.highlighted = max(0, min(len(self.shown) - 1, current + step))
-        results.scroll_to_highlight()
+        if self.shown:
+            self.query_one(ItemList).move_highlight(step)
 
     def action_choose(self) -> None:
         results = self.query_one(ItemList)

@@ -146,12 +146,8 @@ class SearchScreen(ModalScreen[Jump | None]):
     # ------------------------------------------------------------------ actions
 
     def action_move(self, step: int) -> None:
-        results = self.query_one(ItemList)
-        if not self.hits:
-            return
-        current = results.highlighted or 0
-        results.highlighted = max(0, min(len(self.hits) - 1, current + step))
-        results.scroll_to_highlight()
+        if self.hits:
+            self.query_one(ItemList).move_highlight(step)
 
     def action_choose(self) -> None:
         results = self.query_one(ItemList)

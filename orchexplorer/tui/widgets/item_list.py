@@ -25,3 +25,13 @@ class ItemList(OptionList):
         self.highlighted = index
         self.scroll_to_highlight()
         return True
+
+    def move_highlight(self, step: int) -> None:
+        """Move the cursor by `step` options (negative is up), stopping at the ends.
+
+        For screens whose keys stay in an Input while the list shows the choices."""
+        if not self.option_count:
+            return
+        current = self.highlighted or 0
+        self.highlighted = max(0, min(self.option_count - 1, current + step))
+        self.scroll_to_highlight()
