@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from orchexplorer import __version__
 from orchexplorer.commands import CommandError, Context, clean
@@ -26,6 +26,58 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {clean(message)} (see '{self.prog} --help')\n")
         raise SystemExit(2)
+
+
+class _CommandParser(_Parser):
+    """A subcommand's parser whose module (so its arguments) is imported only when the
+    command runs or shows its help: opening the app or running one command imports no other
+    command (some import the comparison or guide logic)."""
+
+    def __init__(self, *args: Any, module: ModuleType | str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._module: ModuleType | str | None = module or None
+        if isinstance(module, ModuleType):
+            self._load()
+
+    def _load(self) -> None:
+        module = self._module
+        if module is None:
+            return
+        self._module = None
+        if isinstance(module, str):
+            import importlib
+
+            module = importlib.import_module(f"orchexplorer.commands.{module}")
+        self.description = module.HELP
+        _add_common(self, suppress=True)
+        module.add_arguments(self)
+        self.set_defaults(_run=module.run)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        self._load()
+        return super().parse_known_args(*args, **kwargs)
+
+    def format_help(self) -> str:
+        self._load()
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        self._load()
+        return super().format_usage()
+
+
+class _MainParser(_Parser):
+    """The top-level parser; its help lists every command, so it imports them all."""
+
+    def format_help(self) -> str:
+        return build_parser(lazy=False)[0].format_help()
+
+
+def _command_names() -> list[str]:
+    """The commands that exist (one still being built is simply absent)."""
+    from importlib.util import find_spec
+
+    return [n for n in COMMAND_MODULES if find_spec(f"orchexplorer.commands.{n}") is not None]
 
 
 def _commands() -> list[ModuleType]:
@@ -58,8 +110,10 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, list[ModuleType]]:
-    parser = _Parser(
+def build_parser(lazy: bool = True) -> tuple[argparse.ArgumentParser, list[str]]:
+    """The parser and the command names. `lazy`: a command's module is imported only when
+    that command is used (see `_CommandParser`)."""
+    parser = (_MainParser if lazy else _Parser)(
         prog="orchexplorer",
         description="Explore and compare Docker, Docker Compose, Docker Swarm and Kubernetes. "
         "With no command, opens the interactive explorer.",
@@ -70,14 +124,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, list[ModuleType]]:
     parser.add_argument(
         "--compare", metavar="A,B,...", help="open the app on the comparison of these tools"
     )
-    commands = _commands()
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in commands:
-        cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        _add_common(cmd, suppress=True)
-        module.add_arguments(cmd)
-        cmd.set_defaults(_run=module.run)
-    return parser, commands
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
+    if lazy:
+        names = _command_names()
+        for name in names:
+            sub.add_parser(name, module=name)
+        return parser, names
+    modules = _commands()
+    for module in modules:
+        sub.add_parser(module.NAME, help=module.HELP, module=module)
+    return parser, [m.NAME for m in modules]
 
 
 def _lang(args: argparse.Namespace) -> Lang:
@@ -89,7 +145,7 @@ def _lang(args: argparse.Namespace) -> Lang:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser, commands = build_parser()
+    parser, names = build_parser()
     args = parser.parse_args(argv)
     lang = _lang(args)
     content = args.content
@@ -99,13 +155,13 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command:
         code: int = args._run(args, ctx)
         return code
-    return _open_app(args, ctx, [m.NAME for m in commands])
+    return _open_app(args, ctx, names)
 
 
 def _open_app(args: argparse.Namespace, ctx: Context, names: list[str]) -> int:
+    pack = ctx.pack()  # a pack that fails validation never opens the app: exit 1
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise CommandError(t("cli_not_tty", ctx.lang, commands=", ".join(names)))
-    pack = ctx.pack()  # a pack that fails validation never opens the app
     if args.tool:
         ctx.tool(args.tool)
     compare: list[str] = []

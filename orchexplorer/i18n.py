@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Literal
 
-from orchexplorer.model import LANGS, Lang
+#: The languages of the app and of `LocalizedText` (the model imports them from here, so the
+#: command line can speak without importing the model and pydantic).
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
 
 __all__ = ["LANGS", "Lang", "detect_lang", "parse_lang", "t"]
 

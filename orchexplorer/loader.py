@@ -20,19 +20,20 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import ValidationError
-
+from orchexplorer import cache
 from orchexplorer.i18n import Lang, t
-from orchexplorer.model import Loc, Pack, PackFile, RefProblem, check_references
 
-_Parser: Any
-try:  # libyaml's parser is much faster; the pure-Python one gives the same events.
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = None
+if TYPE_CHECKING:
+    from orchexplorer.model import Loc, Pack, RefProblem
+
+# PyYAML and the model are imported when a pack is read, not with this module: a pack read
+# from the cache needs no YAML parser, and listing a pack's files needs neither.
+yaml: Any = None
+_Parser: Any = None
+_resolver: Any = None
+_constructor: Any = None
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -44,8 +45,22 @@ _STD = "tag:yaml.org,2002:"
 _ALLOWED_SCALAR_TAGS = {_STD + n for n in ("str", "int", "float", "bool", "null", "timestamp")}
 _ALLOWED_TAGS = _ALLOWED_SCALAR_TAGS | {_STD + "map", _STD + "seq", "!"}
 
-_resolver = yaml.resolver.Resolver()
-_constructor = yaml.constructor.SafeConstructor()
+
+def _load_yaml() -> None:
+    global yaml, _Parser, _resolver, _constructor
+    if yaml is not None:
+        return
+    import yaml as yaml_module
+
+    parser: Any
+    try:  # libyaml's parser is much faster; the pure-Python one gives the same events.
+        from yaml._yaml import CParser as parser
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        parser = None
+    _Parser = parser
+    _resolver = yaml_module.resolver.Resolver()
+    _constructor = yaml_module.constructor.SafeConstructor()
+    yaml = yaml_module
 
 
 @dataclass(frozen=True)
@@ -169,6 +184,7 @@ def parse_yaml(text: str, path: str = "<string>") -> _Doc:
 
     Raises `_YamlProblem` (located) for anything refused.
     """
+    _load_yaml()
     positions: dict[Loc, tuple[int, int]] = {}
     anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node count)
     # Each open collection: [container, loc, pending_key, key_pos, anchor, node_count]
@@ -322,7 +338,7 @@ def _os_error(exc: OSError) -> str:
     return exc.strerror or exc.__class__.__name__
 
 
-def _read_doc(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> _Doc | None:
+def _read_file(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -335,6 +351,15 @@ def _read_doc(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> _Doc
     if len(raw) > MAX_FILE_BYTES:  # grew while we looked
         errors.append(Problem(shown, 0, 0, t("err_too_big", lang, limit=MAX_FILE_BYTES)))
         return None
+    return raw
+
+
+def _read_doc(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> _Doc | None:
+    raw = _read_file(path, shown, lang, errors)
+    return None if raw is None else _parse_doc(raw, shown, lang, errors)
+
+
+def _parse_doc(raw: bytes, shown: str, lang: Lang, errors: list[Problem]) -> _Doc | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -360,20 +385,26 @@ def _read_doc(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> _Doc
 # docs -> pack
 
 
-_LIST_KEYS = tuple(PackFile.model_fields)
+def _list_keys() -> tuple[str, ...]:
+    from orchexplorer.model import PackFile
+
+    return tuple(PackFile.model_fields)
 
 
 def _format_validation(err: Any, lang: Lang) -> str:
     kind = err.get("type", "")
     loc = err.get("loc", ())
-    field_name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    # The field is the last named part of the location, with any list indexes after it:
+    # ("tools", 0, "name") -> "name"; ("tools", 0) -> "tools.0".
+    last = max((i for i, p in enumerate(loc) if isinstance(p, str)), default=0)
+    field_name = ".".join(str(p) for p in loc[last:])
     ctx = err.get("ctx") or {}
     key = "err_v_" + kind
     msg = t(key, lang, field=field_name, **{k: str(v) for k, v in ctx.items()})
     if msg == key:  # no translation for this pydantic error type: use pydantic's text
         msg = str(err.get("msg", kind))
     where = ".".join(str(p) for p in loc)
-    return f"{msg} ({where})" if where else msg
+    return f"{msg} ({where})" if where and where != field_name else msg
 
 
 def _display_path(path: Path, root: Path) -> str:
@@ -386,8 +417,15 @@ def _display_path(path: Path, root: Path) -> str:
 def load_pack(root: str | os.PathLike[str] | None = None, lang: Lang = "en") -> Pack:
     """Load and validate the pack at `root` (default: the shipped pack).
 
-    Raises `PackError` listing every problem, each located in its file.
+    Raises `PackError` listing every problem, each located in its file. A pack that
+    validated before with exactly the same files is read from the pack cache (validated
+    again there); see `orchexplorer.cache`.
     """
+    with cache.gc_paused():
+        return _load_pack(root, lang)
+
+
+def _load_pack(root: str | os.PathLike[str] | None, lang: Lang) -> Pack:
     root_path = Path(root) if root is not None else default_content_dir()
     errors: list[Problem] = []
     shown_root = str(root_path)
@@ -402,12 +440,42 @@ def load_pack(root: str | os.PathLike[str] | None = None, lang: Lang = "en") -> 
     if not files and not errors:
         raise PackError([Problem(shown_root, 0, 0, t("err_empty_pack", lang))])
 
-    merged: dict[str, list[Any]] = {k: [] for k in _LIST_KEYS}
-    # For each merged list, where each element came from: (doc, index in that doc's list)
-    origin: dict[str, list[tuple[_Doc, int]]] = {k: [] for k in _LIST_KEYS}
+    from pydantic import ValidationError
+
+    from orchexplorer.model import Pack, check_references
+
+    stat = None
+    if not errors and cache.enabled():
+        # Unchanged file status: the pack cached for them, read without reading the files.
+        stat = _stat_key(root_path, files)
+        found = cache.read_entry(root_path, "pack", stat=stat) if stat else None
+        cached = _validated(found[0]) if found else None
+        if found and cached is not None:
+            cache.remember(cached, root_path, found[1], stat)
+            return cached
+    contents: list[tuple[Path, str, bytes | None]] = []
     for path in files:
         shown = _display_path(path, root_path)
-        doc = _read_doc(path, shown, lang, errors)
+        contents.append((path, shown, _read_file(path, shown, lang, errors)))
+    key = None
+    if not errors and cache.enabled():
+        key = cache.fingerprint(
+            (path.relative_to(root_path).as_posix(), raw or b"") for path, _, raw in contents
+        )
+        found = cache.read_entry(root_path, "pack", key=key)
+        cached = _validated(found[0]) if found else None
+        if found and cached is not None:
+            if stat is not None:  # the same content, files touched: note their new status
+                cache.write(root_path, "pack", key, found[0], stat)
+            cache.remember(cached, root_path, key, stat)
+            return cached
+
+    list_keys = _list_keys()
+    merged: dict[str, list[Any]] = {k: [] for k in list_keys}
+    # For each merged list, where each element came from: (doc, index in that doc's list)
+    origin: dict[str, list[tuple[_Doc, int]]] = {k: [] for k in list_keys}
+    for _path, shown, raw in contents:
+        doc = None if raw is None else _parse_doc(raw, shown, lang, errors)
         if doc is None:
             continue
         data = doc.data
@@ -417,25 +485,25 @@ def load_pack(root: str | os.PathLike[str] | None = None, lang: Lang = "en") -> 
             line, col = doc.where(())
             errors.append(Problem(shown, line, col, t("err_top_mapping", lang)))
             continue
-        for key, value in data.items():
-            if key not in merged:
-                line, col = doc.where((key,))
+        for name, value in data.items():
+            if name not in merged:
+                line, col = doc.where((name,))
                 errors.append(
                     Problem(
                         shown,
                         line,
                         col,
-                        t("err_top_key", lang, key=str(key), allowed=", ".join(_LIST_KEYS)),
+                        t("err_top_key", lang, key=str(name), allowed=", ".join(list_keys)),
                     )
                 )
                 continue
             if not isinstance(value, list):
-                line, col = doc.where((key,))
-                errors.append(Problem(shown, line, col, t("err_top_list", lang, key=key)))
+                line, col = doc.where((name,))
+                errors.append(Problem(shown, line, col, t("err_top_list", lang, key=name)))
                 continue
             for i, item in enumerate(value):
-                merged[key].append(item)
-                origin[key].append((doc, i))
+                merged[name].append(item)
+                origin[name].append((doc, i))
 
     def locate(loc: Loc) -> tuple[str, int, int]:
         if len(loc) >= 2 and loc[0] in origin and isinstance(loc[1], int):
@@ -461,7 +529,89 @@ def load_pack(root: str | os.PathLike[str] | None = None, lang: Lang = "en") -> 
         errors.append(Problem(where, line, col, _ref_message(problem, lang, locate)))
     if errors:
         raise PackError(_sorted(errors))
+    if key is not None:
+        _to_cache(root_path, key, pack, stat)
+        cache.remember(pack, root_path, key, stat)
     return pack
+
+
+def _stat_key(root: Path, files: list[Path]) -> str | None:
+    try:
+        return cache.stat_key((p.relative_to(root).as_posix(), p.stat()) for p in files)
+    except OSError:
+        return None
+
+
+def cached_entry(
+    root: str | os.PathLike[str] | None, kind: str
+) -> tuple[Path, bytes, str, str | None] | None:
+    """(directory, body, content key, status key) of the cache entry `kind` of the pack at
+    `root` (default: the shipped pack) if it is current, else None. Needs neither YAML nor
+    the model: the search command reads a cached index with it."""
+    if not cache.enabled():
+        return None
+    root_path = Path(root) if root is not None else default_content_dir()
+    errors: list[Problem] = []
+    if not root_path.is_dir():
+        return None
+    files = _pack_files(root_path, errors)
+    if errors or not files or len(files) > MAX_FILES:
+        return None
+    stat = _stat_key(root_path, files)
+    found = cache.read_entry(root_path, kind, stat=stat) if stat else None
+    if found is None:
+        key = _content_key(root_path, files)
+        found = cache.read_entry(root_path, kind, key=key) if key else None
+    return None if found is None else (root_path, found[0], found[1], stat)
+
+
+def pack_key(root: str | os.PathLike[str] | None = None) -> tuple[Path, str] | None:
+    """(directory, cache key) of the pack at `root` (default: the shipped pack) from its
+    files' content, or None if any file cannot be read or is too big, or there are too many.
+    Needs neither YAML nor the model: the search command can use a cached index with it."""
+    root_path = Path(root) if root is not None else default_content_dir()
+    errors: list[Problem] = []
+    if not root_path.is_dir():
+        return None
+    files = _pack_files(root_path, errors)
+    if errors or not files or len(files) > MAX_FILES:
+        return None
+    key = _content_key(root_path, files)
+    return None if key is None else (root_path, key)
+
+
+def _content_key(root: Path, files: list[Path]) -> str | None:
+    contents = []
+    errors: list[Problem] = []
+    for path in files:
+        raw = _read_file(path, str(path), "en", errors)
+        if raw is None:
+            return None
+        contents.append((path.relative_to(root).as_posix(), raw))
+    return cache.fingerprint(contents)
+
+
+def _validated(body: bytes) -> Pack | None:
+    """A cached pack, validated again and its references checked; None if it fails."""
+    from pydantic import ValidationError
+
+    from orchexplorer.model import Pack, check_references
+
+    try:
+        pack = Pack.model_validate_json(body)
+    except (ValidationError, ValueError):
+        return None
+    if check_references(pack):
+        return None
+    return pack
+
+
+def _to_cache(root: Path, key: str, pack: Pack, stat: str | None) -> None:
+    try:
+        body = pack.model_dump_json().encode("utf-8")
+    except (ValueError, UnicodeError):  # text JSON cannot hold (a lone surrogate): no cache
+        return
+    cache.write(root, "pack", key, body, stat)
 
 
 def _ref_message(problem: RefProblem, lang: Lang, locate: Any) -> str:

@@ -22,8 +22,11 @@ from pydantic import (
     model_validator,
 )
 
-Lang = Literal["ko", "en"]
-LANGS: tuple[Lang, ...] = ("ko", "en")
+from orchexplorer.i18n import LANGS as LANGS  # re-exported: the model speaks of them
+from orchexplorer.i18n import Lang as Lang
+
+# The two languages are defined with the app's strings (i18n imports nothing heavy, so the
+# command line can speak without building the models).
 
 #: Ids are lower-case words joined by '-' or '_' (they appear in URLs, commands and files).
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]

@@ -29,9 +29,14 @@ matter ("로드밸런싱" finds "로드 밸런싱" and the reverse) and gives a 
 a bonus over the same words scattered. Descriptions and code are not joined, which keeps the
 vocabulary (and the typo search over it) small.
 
-Performance: everything that depends only on the pack (normalised terms, postings, prefix
-tables, 초성 keys, length buckets for typo search, collapsed snippet sources) is computed once
-in `build_index`; a query touches only the postings of the terms it matches.
+Performance: everything that depends only on the pack (normalised terms, postings, 초성 keys,
+length buckets for typo search) is computed once in `build_index`; a query touches only the
+postings of the terms it matches, and scores them per posting rather than per word. Tables
+a query may never need (the best terms for a two- or three-letter prefix, title-only
+postings, a body's normalised snippet text) are computed on first use and kept. The index
+of a pack loaded from files is kept in the pack cache (`orchexplorer.cache`, keyed on the
+files' content) as JSON whose postings are decoded only when a query reaches them, so a
+large pack's index is read back in a fraction of the time it takes to build.
 
 How hits are ranked
 -------------------
@@ -51,14 +56,20 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any, Literal
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from orchexplorer.model import Lang, LocalizedText, Pack, Tool
+if TYPE_CHECKING:  # the model is not needed to query an index read from the cache
+    import os
+
+    from orchexplorer.model import Lang, Pack, Tool
 
 __all__ = [
     "KINDS",
@@ -68,7 +79,9 @@ __all__ = [
     "Kind",
     "SearchIndex",
     "Section",
+    "Text",
     "build_index",
+    "cached_index",
     "choseong",
     "highlight_spans",
     "normalize",
@@ -162,9 +175,14 @@ _CELL_FACTOR = 0.8  # one tool's cell of a dimension or concept
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
 _PREFIX_CAP = 64  # index terms a prefix may expand to
-_SHORT_PREFIX = 3  # prefixes up to this length are precomputed, best terms first
+_SHORT_PREFIX = 3  # prefixes up to this length are looked up once, best terms first
 _FUZZY_MIN = 4  # shorter query words are not typo-corrected
 _FUZZY_LIMIT = 6
+
+_SECOND = itemgetter(1)
+
+#: Version of the cached index's layout (the cache key also covers this module's source).
+INDEX_FORMAT = 1
 
 # --------------------------------------------------------------------------------------
 # Text normalisation
@@ -197,20 +215,22 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_CHOSEONG_TABLE: dict[int, str] = {}
+_SYLLABLES = re.compile("[\uac00-\ud7a3]*")
+
+
 def choseong(text: str) -> str:
     """The initial consonants of Hangul syllables; other characters are kept as they are."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if _SYL_FIRST <= code <= _SYL_LAST:
-            out.append(_CHOSEONG[(code - _SYL_FIRST) // 588])
-        else:
-            out.append(ch)
-    return "".join(out)
+    if not _CHOSEONG_TABLE:
+        _CHOSEONG_TABLE.update(
+            (code, _CHOSEONG[(code - _SYL_FIRST) // 588])
+            for code in range(_SYL_FIRST, _SYL_LAST + 1)
+        )
+    return text.translate(_CHOSEONG_TABLE)
 
 
 def _all_syllables(text: str) -> bool:
-    return all(_SYL_FIRST <= ord(ch) <= _SYL_LAST for ch in text)
+    return _SYLLABLES.fullmatch(text) is not None
 
 
 def _is_jamo_query(token: str) -> bool:
@@ -247,6 +267,31 @@ def _collapse(text: str) -> str:
 # Hits
 
 
+class _Localized(Protocol):
+    """Text with one value per language: the model's `LocalizedText`, or `Text`."""
+
+    def get(self, lang: Lang) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A hit's title or snippet in both languages (the same `get` as `LocalizedText`, without
+    the model: an index read from the cache is queried without loading pydantic)."""
+
+    ko: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.ko if lang == "ko" else self.en
+
+    def both(self) -> Iterator[str]:
+        yield from dict.fromkeys(t for t in (self.ko, self.en) if t)
+
+    @classmethod
+    def of(cls, text: _Localized) -> Text:
+        return text if isinstance(text, Text) else cls(text.get("ko"), text.get("en"))
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One search result.
@@ -261,8 +306,8 @@ class Hit:
     kind: Kind
     id: str
     section: Section
-    title: LocalizedText
-    snippet: LocalizedText
+    title: Text
+    snippet: Text
     score: float
     terms: tuple[str, ...] = ()
 
@@ -316,35 +361,276 @@ class _Doc:
     kind: Kind
     id: str
     section: Section
-    title: LocalizedText
-    bodies: tuple[LocalizedText, ...]  # snippet sources, best first
+    title: Text
+    bodies: tuple[tuple[str, str], ...]  # (ko, en) of each snippet source, best first
     tools: frozenset[str]  # tools the document is about (for --tool and tool words)
     factor: float
     rank: int = 0  # position in tie-break order
-    # Per language: each body collapsed to one line, and its normalised form (None when
-    # normalising changes the length, so offsets would not line up: "ß", ligatures).
-    prepared: dict[str, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
+    # Per language, made on first use: each body collapsed to one line, and its normalised
+    # form (None when normalising changes the length, so offsets would not line up: "ß").
+    prepared: dict[str, tuple[_Prepared, ...]] = field(default_factory=dict)
+
+    def snippet_sources(self, lang: str) -> tuple[_Prepared, ...]:
+        sources = self.prepared.get(lang)
+        if sources is None:
+            i = 0 if lang == "ko" else 1
+            sources = tuple(_prepare(b[i]) for b in self.bodies if b[i])
+            self.prepared[lang] = sources
+        return sources
+
+
+def _doc(
+    tool: str | None,
+    kind: Kind,
+    item_id: str,
+    section: Section,
+    title: _Localized,
+    bodies: tuple[_Localized, ...],
+    tools: frozenset[str],
+    factor: float,
+) -> _Doc:
+    pairs = tuple((b.get("ko"), b.get("en")) for b in bodies)
+    return _Doc(tool, kind, item_id, section, Text.of(title), pairs, tools, factor)
+
+
+def _encode(postings: dict[int, float]) -> str:
+    """`{doc: weight}` as text, grouped by weight, best first: "10.0:3,7;2.0:5"."""
+    groups: dict[float, list[str]] = {}
+    for d, w in postings.items():
+        groups.setdefault(w, []).append(str(d))
+    return ";".join(f"{w!r}:{','.join(ds)}" for w, ds in sorted(groups.items(), reverse=True))
+
+
+def _decode(text: str, docs: int) -> dict[int, float]:
+    """The inverse of `_encode`; raises ValueError for anything else."""
+    out: dict[int, float] = {}
+    for group in text.split(";"):
+        weight, _, ids = group.partition(":")
+        numbers = [int(d) for d in ids.split(",")]
+        if min(numbers) < 0 or max(numbers) >= docs:
+            raise ValueError("document out of range")
+        out.update(dict.fromkeys(numbers, float(weight)))
+    return out
+
+
+class _Postings:
+    """term -> {doc: weight}. Built in memory, or read from the cache as encoded text that is
+    decoded for a term the first time a query reaches it."""
+
+    __slots__ = ("_decoded", "_docs", "_encoded")
+
+    def __init__(
+        self, decoded: dict[str, dict[int, float]], encoded: dict[str, str] | None = None
+    ) -> None:
+        self._decoded = decoded
+        self._encoded = encoded or {}
+        self._docs = 0
+
+    def get(self, term: str) -> dict[int, float] | None:
+        found = self._decoded.get(term)
+        if found is None and self._encoded:
+            text = self._encoded.get(term)
+            if text is not None:
+                try:
+                    found = _decode(text, self._docs)
+                except ValueError:  # cannot happen for an intact entry (its hash is checked)
+                    found = {}
+                self._decoded[term] = found
+        return found
+
+    def best(self, term: str) -> float:
+        """The highest weight of `term` (0 for an unknown term)."""
+        text = self._encoded.get(term) if self._encoded else None
+        if text is not None:
+            try:
+                return float(text[: text.index(":")])
+            except ValueError:
+                return 0.0
+        found = self._decoded.get(term)
+        return max(found.values()) if found else 0.0
+
+    def __contains__(self, term: str) -> bool:
+        return term in self._decoded or term in self._encoded
+
+    def __len__(self) -> int:
+        return len(self._encoded) if self._encoded else len(self._decoded)
+
+    def terms(self) -> list[str]:
+        return list(self._encoded or self._decoded)
+
+    def encoded(self, term: str) -> str:
+        text = self._encoded.get(term)
+        return text if text is not None else _encode(self.get(term) or {})
+
+    def encode_all(self) -> dict[str, str]:
+        return {term: self.encoded(term) for term in self.terms()}
+
+
+class _Sections:
+    """Tables that only some queries need (exact names, 초성 keys, typo vocabulary): built in
+    memory, or lines of the cached index decoded the first time a query needs them.
+
+    A cached table is JSON this module wrote, in an entry whose hash was checked when read;
+    its shape is checked here, its strings are used as they are."""
+
+    def __init__(
+        self,
+        values: dict[str, Any],
+        blob: memoryview | None = None,
+        spans: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
+        self._values = values
+        self._blob = blob
+        self._spans = spans or {}
+
+    def _json(self, name: str) -> Any:
+        span = self._spans.get(name)
+        if span is None or self._blob is None:
+            return None
+        try:
+            return json.loads(bytes(self._blob[span[0] : span[1]]))
+        except ValueError:  # cannot happen for an intact entry (its hash is checked)
+            return None
+
+    def postings(self, name: str, docs: int) -> _Postings:
+        value = self._values.get(name)
+        if not isinstance(value, _Postings):
+            raw = self._json(name)
+            encoded = raw if isinstance(raw, dict) else {}
+            value = self._values[name] = _Postings({}, encoded)
+            value._docs = docs
+        return value
+
+    def cho(self) -> dict[str, list[str]]:
+        value = self._values.get("cho")
+        if value is None:
+            raw = self._json("cho")
+            value = raw if isinstance(raw, dict) else {}
+            self._values["cho"] = value
+        return value  # type: ignore[no-any-return]
+
+    def cho_keys(self) -> list[str]:
+        return list(self.cho())
+
+    def by_len(self) -> dict[int, list[str]]:
+        value = self._values.get("by_len")
+        if value is None:
+            raw = self._json("by_len")
+            value = (
+                {int(n): v for n, v in raw.items() if isinstance(v, list)}
+                if isinstance(raw, dict)
+                else {}
+            )
+            self._values["by_len"] = value
+        return value  # type: ignore[no-any-return]
+
+
+class _DocList:
+    """The index's documents: built in memory, or lines of the cached index decoded the first
+    time a hit shows one (scoring uses only the per-document tables of `SearchIndex`)."""
+
+    def __init__(
+        self,
+        docs: list[_Doc],
+        blob: memoryview | None = None,
+        spans: list[tuple[int, int]] | None = None,
+        index: SearchIndex | None = None,
+    ) -> None:
+        self._items: list[_Doc | None] = list(docs) if spans is None else [None] * len(spans)
+        self._blob = blob
+        self._spans = spans or []
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[_Doc]:
+        for d in range(len(self._items)):
+            yield self[d]
+
+    def __getitem__(self, d: int) -> _Doc:
+        doc = self._items[d]
+        if doc is None:
+            doc = self._items[d] = self._decode(d)
+        return doc
+
+    def _decode(self, d: int) -> _Doc:
+        index = self._index
+        assert index is not None and self._blob is not None
+        kind = index._kinds[d]
+        start, end = self._spans[d]
+        try:
+            tool, item_id, section, ko, en, bodies = json.loads(bytes(self._blob[start:end]))
+            if section not in SECTIONS:
+                raise ValueError("unknown section")
+            return _Doc(
+                None if tool is None else str(tool),
+                kind,
+                str(item_id),
+                section,
+                Text(str(ko), str(en)),
+                tuple((str(bko), str(ben)) for bko, ben in bodies),
+                index._doc_tools[d],
+                index._factors[d],
+                index._ranks[d],
+            )
+        except (ValueError, TypeError):  # cannot happen for an intact entry
+            return _Doc(None, kind, "", "overview", Text("", ""), (), frozenset(), 0.0)
 
 
 class _PrefixTable:
-    """Keys that start with a prefix, best first (short prefixes precomputed)."""
+    """Keys that start with a prefix, best first. The best keys of a prefix of up to
+    `_SHORT_PREFIX` characters are found once and kept (one-character prefixes up front)."""
 
-    def __init__(self, keys: dict[str, list[str]], best: dict[str, float]) -> None:
+    def __init__(
+        self,
+        keys: list[str] | Callable[[], list[str]],
+        best: Callable[[str], float],
+        short: dict[str, list[str]] | None = None,
+    ) -> None:
         self._keys = keys
-        self._sorted = sorted(keys)
+        self._sorted_keys: list[str] | None = None
         self._best = best
-        short: dict[str, list[str]] = {}
-        for key in self._sorted:
-            for n in range(1, min(_SHORT_PREFIX, len(key)) + 1):
-                short.setdefault(key[:n], []).append(key)
-        self._short = {p: sorted(ks, key=self._order)[:_PREFIX_CAP] for p, ks in short.items()}
+        if short is None:
+            short = {}
+            ordered = self._sorted
+            start = 0
+            for end in range(1, len(ordered) + 1):
+                if end == len(ordered) or ordered[end][0] != ordered[start][0]:
+                    short[ordered[start][0]] = heapq.nsmallest(
+                        _PREFIX_CAP, ordered[start:end], key=self._order
+                    )
+                    start = end
+        self._short = short
+
+    @property
+    def _sorted(self) -> list[str]:
+        """The keys in order, sorted on first use (a 초성 table may never be needed)."""
+        if self._sorted_keys is None:
+            keys = self._keys() if callable(self._keys) else self._keys
+            self._sorted_keys = sorted(keys)
+        return self._sorted_keys
+
+    @property
+    def first_chars(self) -> dict[str, list[str]]:
+        return {p: keys for p, keys in self._short.items() if len(p) == 1}
 
     def _order(self, key: str) -> tuple[float, int, str]:
-        return (-self._best.get(key, 0.0), len(key), key)
+        return (-self._best(key), len(key), key)
+
+    def _range(self, prefix: str) -> Iterator[str]:
+        for key in self._sorted[bisect.bisect_left(self._sorted, prefix) :]:
+            if not key.startswith(prefix):
+                return
+            yield key
 
     def keys_with_prefix(self, prefix: str) -> list[str]:
         if len(prefix) <= _SHORT_PREFIX:
-            return self._short.get(prefix, [])
+            found = self._short.get(prefix)
+            if found is None:
+                found = heapq.nsmallest(_PREFIX_CAP, self._range(prefix), key=self._order)
+                self._short[prefix] = found
+            return found
         lo = bisect.bisect_left(self._sorted, prefix)
         out: list[str] = []
         for key in self._sorted[lo : lo + _PREFIX_CAP * 4]:
@@ -355,9 +641,6 @@ class _PrefixTable:
             out = sorted(out, key=self._order)[:_PREFIX_CAP]
         return out
 
-    def terms(self, key: str) -> list[str]:
-        return self._keys.get(key, [])
-
 
 class _Builder:
     def __init__(self) -> None:
@@ -365,11 +648,12 @@ class _Builder:
         self.postings: dict[str, dict[int, float]] = {}
         self.exact: dict[str, dict[int, float]] = {}
         self.title_words: set[str] = set()  # single words of fields that name things
+        self._normal: dict[str, str] = {}  # short texts (names, keywords, ids) repeat a lot
 
     def add(
         self,
         doc: _Doc,
-        fields: Iterable[tuple[LocalizedText | str | None, float, float]],
+        fields: Iterable[tuple[_Both | str | None, float, float]],
     ) -> None:
         """`fields`: (text, weight, exact bonus) for each field of the document.
 
@@ -379,15 +663,19 @@ class _Builder:
         """
         idx = len(self.docs)
         self.docs.append(doc)
-        for lang in ("ko", "en"):
-            doc.prepared[lang] = tuple(_prepare(b.get(lang)) for b in doc.bodies if b.get(lang))
         terms: dict[str, float] = {}
+        normal = self._normal
         for value, weight, bonus in fields:
             if value is None:
                 continue
             texts = [value] if isinstance(value, str) else list(dict.fromkeys(value.both()))
             for text in texts:
-                norm = normalize(text)
+                if len(text) <= 40:
+                    norm = normal.get(text)
+                    if norm is None:
+                        norm = normal[text] = normalize(text)
+                else:
+                    norm = normalize(text)
                 if bonus:
                     compact = "".join(tokenize(norm))
                     if compact:
@@ -414,23 +702,32 @@ class _Builder:
             self.postings.setdefault(term, {})[idx] = weight
 
 
-def _lt(ko: str, en: str) -> LocalizedText:
-    return LocalizedText(ko=ko, en=en)
+class _Both(Protocol):
+    def both(self) -> Iterator[str]: ...
+
+
+def _lt(ko: str, en: str) -> Text:
+    return Text(ko, en)
 
 
 class SearchIndex:
     """An index of one pack. Build with `build_index`; immutable once built."""
 
     def __init__(self, pack: Pack) -> None:
+        from orchexplorer.cache import gc_paused
+
+        with gc_paused():
+            self._build(pack)
+
+    def _build(self, pack: Pack) -> None:
         self._tool_rank = {t.id: i for i, t in enumerate(pack.ordered_tools)}
         b = _Builder()
         self._tool_docs: dict[str, int] = {}
         for tool in pack.ordered_tools:
             self._add_tool(b, tool)
         self._add_shared(b, pack)
-        self._docs = b.docs
-        self._postings = b.postings
-        self._exact = b.exact
+        docs = b.docs
+        postings = _Postings(b.postings)
         # The same bonus, a little smaller, for the initial consonants of a Hangul name.
         cho_exact: dict[str, dict[int, float]] = {}
         for compact, bonuses in b.exact.items():
@@ -438,42 +735,202 @@ class SearchIndex:
                 slot = cho_exact.setdefault(choseong(compact), {})
                 for d, bonus in bonuses.items():
                     slot[d] = max(slot.get(d, 0.0), bonus * 0.9)
-        self._cho_exact = cho_exact
 
         order = sorted(
-            range(len(self._docs)),
+            range(len(docs)),
             key=lambda i: (
-                _KIND_RANK[self._docs[i].kind],
-                self._tool_rank.get(self._docs[i].tool or "", -1),
-                self._docs[i].id,
+                _KIND_RANK[docs[i].kind],
+                self._tool_rank.get(docs[i].tool or "", -1),
+                docs[i].id,
                 i,
             ),
         )
         for rank, i in enumerate(order):
-            self._docs[i].rank = rank
+            docs[i].rank = rank
 
-        best = {t: max(p.values()) for t, p in self._postings.items()}
-        self._terms = _PrefixTable({t: [t] for t in self._postings}, best)
-        # A one-letter query looks only at fields that name things.
-        self._title_postings = {
-            t: {d: w for d, w in p.items() if w >= W_SUB}
-            for t, p in self._postings.items()
-            if best[t] >= W_SUB
-        }
         cho: dict[str, list[str]] = {}
-        cho_best: dict[str, float] = {}
-        for term in self._postings:
+        for term in b.postings:
             if _all_syllables(term):
-                key = choseong(term)
-                cho.setdefault(key, []).append(term)
-                cho_best[key] = max(cho_best.get(key, 0.0), best[term])
-        self._choseong = _PrefixTable(cho, cho_best)
+                cho.setdefault(choseong(term), []).append(term)
         # Typos are corrected against the words of names, titles, aliases and keywords.
         by_len: dict[int, list[str]] = {}
         for term in sorted(b.title_words):
             if len(term) >= _FUZZY_MIN - 2:
                 by_len.setdefault(len(term), []).append(term)
-        self._by_len = by_len
+        self._docs: _DocList = _DocList(b.docs)
+        self._factors = [d.factor for d in b.docs]
+        self._ranks = [d.rank for d in b.docs]
+        self._kinds: list[Kind] = [d.kind for d in b.docs]
+        self._doc_tools: list[frozenset[str]] = [d.tools for d in b.docs]
+        sections = _Sections(
+            {
+                "exact": _Postings(b.exact),
+                "cho_exact": _Postings(cho_exact),
+                "cho": cho,
+                "by_len": by_len,
+            }
+        )
+        self._setup(postings, sections)
+
+    def _setup(
+        self,
+        postings: _Postings,
+        sections: _Sections,
+        short: dict[str, list[str]] | None = None,
+        cho_short: dict[str, list[str]] | None = None,
+    ) -> None:
+        self._postings = postings
+        self._sections = sections
+        postings._docs = len(self._docs)
+        self._by_rank = [0] * len(self._docs)
+        for i, rank in enumerate(self._ranks):
+            self._by_rank[rank] = i
+        self._titles: dict[str, dict[int, float]] = {}  # title-only postings, made on use
+        self._terms = _PrefixTable(postings.terms(), postings.best, short)
+        cho_best: dict[str, float] = {}
+
+        def best_of(key: str) -> float:
+            found = cho_best.get(key)
+            if found is None:
+                found = cho_best[key] = max(
+                    (postings.best(t) for t in self._cho.get(key, ())), default=0.0
+                )
+            return found
+
+        self._choseong = _PrefixTable(sections.cho_keys, best_of, cho_short)
+
+    # Tables a query may not need, decoded from the cache on first use.
+
+    @property
+    def _exact(self) -> _Postings:
+        return self._sections.postings("exact", len(self._docs))
+
+    @property
+    def _cho_exact(self) -> _Postings:
+        return self._sections.postings("cho_exact", len(self._docs))
+
+    @property
+    def _cho(self) -> dict[str, list[str]]:
+        return self._sections.cho()
+
+    @property
+    def _by_len(self) -> dict[int, list[str]]:
+        return self._sections.by_len()
+
+    def _title_postings(self, term: str) -> dict[int, float] | None:
+        """A one-letter query looks only at fields that name things."""
+        found = self._titles.get(term)
+        if found is None:
+            postings = self._postings.get(term)
+            found = {d: w for d, w in postings.items() if w >= W_SUB} if postings else {}
+            self._titles[term] = found
+        return found or None
+
+    # -- the cache ---------------------------------------------------------------------
+
+    def to_json(self) -> bytes:
+        """The index for the pack cache; `SearchIndex.from_json` reads it back.
+
+        Lines of JSON: first what every query needs (terms, encoded postings, per-document
+        scoring data), then one line per table that only some queries need, then one line
+        per document (title, snippet sources), each decoded only when used.
+        """
+        postings = self._postings
+        terms = sorted(postings.terms())
+        tables = {
+            "exact": self._exact.encode_all(),
+            "cho_exact": self._cho_exact.encode_all(),
+            "cho": self._cho,
+            "by_len": {str(n): words for n, words in self._by_len.items()},
+        }
+        lines = [
+            json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+            for table in tables.values()
+        ]
+        lines += [
+            json.dumps(
+                [d.tool, d.id, d.section, d.title.ko, d.title.en, [list(b) for b in d.bodies]],
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            for d in self._docs
+        ]
+        blobs = [line.encode("utf-8") for line in lines]
+        offsets = [0]
+        for blob in blobs:
+            offsets.append(offsets[-1] + len(blob) + 1)
+        hot = {
+            "format": INDEX_FORMAT,
+            "tool_rank": self._tool_rank,
+            "tool_docs": self._tool_docs,
+            "factors": self._factors,
+            "ranks": self._ranks,
+            "kinds": "".join(chr(48 + _KIND_RANK[k]) for k in self._kinds),
+            "tools": [sorted(t) for t in self._doc_tools],
+            "terms": terms,
+            "postings": [postings.encoded(t) for t in terms],
+            "short": self._terms.first_chars,
+            "cho_short": self._choseong.first_chars,
+            "tables": list(tables),
+            "offsets": offsets,
+        }
+        head = json.dumps(hot, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return head + b"\n" + b"\n".join(blobs) + b"\n"
+
+    @classmethod
+    def from_json(cls, data: bytes) -> SearchIndex:
+        """An index written by `to_json`. Raises ValueError if `data` is not one."""
+        from orchexplorer.cache import gc_paused
+
+        with gc_paused():
+            return cls._from_json(data)
+
+    @classmethod
+    def _from_json(cls, data: bytes) -> SearchIndex:
+        try:
+            newline = data.index(b"\n")
+            state = json.loads(data[:newline])
+            if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
+                raise ValueError("not a search index")
+            self = cls.__new__(cls)
+            self._tool_rank = _str_int_map(state["tool_rank"])
+            self._tool_docs = _str_int_map(state["tool_docs"])
+            self._factors = [float(f) for f in state["factors"]]
+            self._ranks = [int(r) for r in state["ranks"]]
+            count = len(self._ranks)
+            self._kinds = [KINDS[ord(c) - 48] for c in state["kinds"]]
+            self._doc_tools = [frozenset(map(str, t)) for t in state["tools"]]
+            if not (len(self._factors) == len(self._kinds) == len(self._doc_tools) == count):
+                raise ValueError("document tables differ in length")
+            if sorted(self._ranks) != list(range(count)):
+                raise ValueError("ranks are not a permutation")
+            if any(not 0 <= i < count for i in self._tool_docs.values()):
+                raise ValueError("tool document out of range")
+            terms, encoded = state["terms"], state["postings"]
+            if not isinstance(terms, list) or not isinstance(encoded, list):
+                raise ValueError("bad postings")
+            postings = _Postings({}, dict(zip(terms, encoded, strict=True)))
+            offsets = [int(o) for o in state["offsets"]]
+            names = [str(n) for n in state["tables"]]
+            if len(offsets) != len(names) + count + 1 or offsets[-1] != len(data) - newline - 1:
+                raise ValueError("sections do not match the data")
+            blob = memoryview(data)[newline + 1 :]
+            spans = [(offsets[i], offsets[i + 1] - 1) for i in range(len(offsets) - 1)]
+            sections = _Sections({}, blob, dict(zip(names, spans, strict=False)))
+            self._docs = _DocList([], blob, spans[len(names) :], self)
+            if not all(0 <= a <= b <= len(blob) for a, b in spans):
+                raise ValueError("sections out of range")
+            short = {str(k): [str(t) for t in v] for k, v in state["short"].items()}
+            cho_short = {str(k): [str(t) for t in v] for k, v in state["cho_short"].items()}
+        except (KeyError, TypeError, AttributeError, IndexError) as exc:
+            raise ValueError(f"not a search index: {exc!r}") from None
+        self._setup(postings, sections, short, cho_short)
+        return self
+
+    @property
+    def tool_ids(self) -> list[str]:
+        """The pack's tools, in sidebar order."""
+        return sorted(self._tool_rank, key=self._tool_rank.__getitem__)
 
     # -- building ----------------------------------------------------------------------
 
@@ -482,7 +939,7 @@ class SearchIndex:
         own = frozenset({tid})
         self._tool_docs[tid] = len(b.docs)
         b.add(
-            _Doc(
+            _doc(
                 tid,
                 "tool",
                 tid,
@@ -503,7 +960,7 @@ class SearchIndex:
         )
         for f in tool.features:
             b.add(
-                _Doc(
+                _doc(
                     tid,
                     "feature",
                     f.id,
@@ -521,9 +978,9 @@ class SearchIndex:
                 ],
             )
         for u in tool.use_cases:
-            bodies: tuple[LocalizedText, ...] = (u.description,) if u.description else ()
+            bodies: tuple[_Localized, ...] = (u.description,) if u.description else ()
             b.add(
-                _Doc(
+                _doc(
                     tid,
                     "use_case",
                     u.id,
@@ -542,7 +999,7 @@ class SearchIndex:
             )
         for c in tool.components:
             b.add(
-                _Doc(
+                _doc(
                     tid,
                     "component",
                     c.id,
@@ -560,10 +1017,10 @@ class SearchIndex:
                 ],
             )
         for e in tool.examples:
-            code = LocalizedText(ko=e.code, en=e.code)
+            code = Text(e.code, e.code)
             bodies = (e.explanation, code) if e.explanation else (code,)
             b.add(
-                _Doc(
+                _doc(
                     tid, "example", e.id, "examples", e.title, bodies, own, _KIND_FACTOR["example"]
                 ),
                 [
@@ -584,7 +1041,7 @@ class SearchIndex:
             )
             bodies = (n.text, n.claim) if n.claim else (n.text,)
             b.add(
-                _Doc(tid, "note", n.id, "notes", title, bodies, own, _KIND_FACTOR["note"]),
+                _doc(tid, "note", n.id, "notes", title, bodies, own, _KIND_FACTOR["note"]),
                 [
                     (n.id, W_SUB, EXACT_SUB),
                     (n.claim, W_BODY, 0.0),
@@ -601,10 +1058,10 @@ class SearchIndex:
             return sorted((c for c in cells if c in known), key=lambda c: self._tool_rank.get(c, 0))
 
         for d in sorted(pack.dimensions, key=lambda d: (d.order, d.id)):
-            bodies: tuple[LocalizedText, ...] = (d.description,) if d.description else ()
+            bodies: tuple[_Localized, ...] = (d.description,) if d.description else ()
             tools = frozenset(c for c in d.cells if c in known)
             b.add(
-                _Doc(
+                _doc(
                     None,
                     "dimension",
                     d.id,
@@ -625,7 +1082,7 @@ class SearchIndex:
                 cell = d.cells[tid]
                 cbodies = (cell.text, cell.note) if cell.note else (cell.text,)
                 b.add(
-                    _Doc(
+                    _doc(
                         tid,
                         "dimension",
                         d.id,
@@ -647,7 +1104,7 @@ class SearchIndex:
             bodies = (c.description,) if c.description else ()
             tools = frozenset(t for t in c.cells if t in known)
             b.add(
-                _Doc(
+                _doc(
                     None,
                     "concept",
                     c.id,
@@ -670,7 +1127,7 @@ class SearchIndex:
                     f"{c.title.get('ko')}: {ccell.term}", f"{c.title.get('en')}: {ccell.term}"
                 )
                 b.add(
-                    _Doc(
+                    _doc(
                         tid,
                         "concept",
                         c.id,
@@ -696,7 +1153,7 @@ class SearchIndex:
             )
             bodies = (r.text, r.note) if r.note else (r.text,)
             b.add(
-                _Doc(
+                _doc(
                     r.source,
                     "relation",
                     r.id,
@@ -721,7 +1178,7 @@ class SearchIndex:
                 _window(_collapse(k.text.get("en")), 0, TITLE_WIDTH),
             )
             b.add(
-                _Doc(
+                _doc(
                     k.tools[0] if len(k.tools) == 1 else None,
                     "conclusion",
                     k.id,
@@ -773,7 +1230,7 @@ class SearchIndex:
         if _is_jamo_query(token):
             pattern = choseong(token)
             for key in self._choseong.keys_with_prefix(pattern)[:cap]:
-                for term in self._choseong.terms(key):
+                for term in self._cho.get(key, ()):
                     if term in out or not _jamo_fits(token, term):
                         continue
                     if len(term) == size:
@@ -790,10 +1247,9 @@ class SearchIndex:
         self, matches: list[tuple[str, float]], titles_only: bool = False
     ) -> dict[int, float]:
         """Each document's best score over the matched terms."""
-        source = self._title_postings if titles_only else self._postings
         acc: dict[int, float] = {}
         for term, quality in matches:
-            postings = source.get(term)
+            postings = self._title_postings(term) if titles_only else self._postings.get(term)
             if not postings:
                 continue
             if not acc:
@@ -891,7 +1347,7 @@ class SearchIndex:
 
         compact = "".join(tokens)
         exact = self._exact.get(compact) or (
-            self._cho_exact.get(compact, {}) if _is_jamo_query(compact) else {}
+            (self._cho_exact.get(compact) or {}) if _is_jamo_query(compact) else {}
         )
 
         # Words that name a tool (its name, id or alias) count for that tool's items.
@@ -911,81 +1367,240 @@ class SearchIndex:
         if effective == 0:
             return []
 
-        candidates: set[int] = set(exact)
-        for scores in word_scores:
-            candidates.update(scores)
-        for _, _, scores in pair_scores:
-            candidates.update(scores)
-
-        docs = self._docs
-        ranked: list[tuple[int, int]] = []
         full = (1 << n) - 1
-        for d in candidates:
-            doc = docs[d]
-            if kind is not None and doc.kind != kind:
-                continue
-            if tool is not None and tool not in doc.tools:
-                continue
-            raw = 0.0
-            covered = 0
-            for i in range(n):
-                s = word_scores[i].get(d)
+        kinds = self._kinds
+        doc_tools = self._doc_tools
+        factors = self._factors
+        ranks = self._ranks
+        shares = [min(1.0, k / effective) for k in range(n + 1)]
+        named = any(context)
+
+        def rank(items: Iterable[tuple[int, float, int]]) -> list[tuple[int, int]]:
+            """(score × 1000, -rank) of each (document, raw sum, words covered)."""
+            ranked: list[tuple[int, int]] = []
+            append = ranked.append
+            for d, r, c in items:
+                if (kind is not None and kinds[d] != kind) or (
+                    tool is not None and tool not in doc_tools[d]
+                ):
+                    continue
+                if c != full and named:
+                    about = doc_tools[d]
+                    for i in range(n):
+                        if not c >> i & 1 and not about.isdisjoint(context[i]):
+                            r += W_CONTEXT
+                            c |= 1 << i
+                share = shares[c.bit_count()]
+                append((round(r * share * share * factors[d] * 1000), -ranks[d]))
+            return ranked
+
+        # Only the best `limit` are wanted. A document's score is at most its raw sum times
+        # its share squared times 1000 (kind factors are at most 1), so with many candidates
+        # the documents that can make it are scored first and those that cannot reach the
+        # last of the best found are skipped. The result is the same as scoring them all.
+        top: list[tuple[int, int]] | None = None
+        many = limit is not None and sum(map(len, word_scores)) > 4 * limit + 32
+        if many and limit is not None and n > 1 and not named:
+            top = self._best_by_coverage(limit, rank, word_scores, pair_scores, exact, shares, full)
+        if top is None:
+            # Every candidate's raw sum, posting by posting, in the order a document-at-a-
+            # time loop adds them (words, then phrases, then the exact bonus): the same sums.
+            raw: dict[int, float] = {}
+            covered: dict[int, int] = {}
+            for i, scores in enumerate(word_scores):
+                if not scores:
+                    continue
+                bit = 1 << i
+                if not raw:
+                    raw.update(scores)
+                    covered = dict.fromkeys(scores, bit)
+                    continue
+                for d, s in scores.items():
+                    if d in raw:
+                        raw[d] += s
+                        covered[d] |= bit
+                    else:
+                        raw[d] = s
+                        covered[d] = bit
+            for ia, ib, scores in pair_scores:
+                both = (1 << ia) | (1 << ib)
+                for d, s in scores.items():
+                    c = covered.get(d, 0)
+                    # The phrase bonus; a word found only inside the joined term counts too.
+                    r = raw.get(d, 0.0) + s * PAIR_FACTOR
+                    if not c >> ia & 1:
+                        r += s * 0.5
+                    if not c >> ib & 1:
+                        r += s * 0.5
+                    raw[d] = r
+                    covered[d] = c | both
+            for d, bonus in exact.items():
+                if bonus:
+                    raw[d] = raw.get(d, 0.0) + bonus
+                    covered[d] = full
+            if many and limit is not None and n == 1:
+                top = self._best_by_raw(raw, covered, limit, rank)
+            if top is None:
+                ranked = rank((d, r, covered[d]) for d, r in raw.items())
+                if limit is None or limit >= len(ranked):
+                    top = sorted(ranked, reverse=True)
+                else:
+                    top = heapq.nlargest(limit, ranked)
+        if not top:
+            return []
+        by_rank = self._by_rank
+        get = self._postings.get
+        found = [(t, get(t) or {}) for t in dict.fromkeys(matched_terms)]
+        return [self._hit(by_rank[-neg_rank], score / 1000, found) for score, neg_rank in top]
+
+    @staticmethod
+    def _best_by_raw(
+        raw: dict[int, float],
+        covered: dict[int, int],
+        limit: int,
+        rank: Callable[[Iterable[tuple[int, float, int]]], list[tuple[int, int]]],
+    ) -> list[tuple[int, int]]:
+        """One word: every share is 1, so the score is at most the raw sum times 1000. Score
+        the documents of highest raw sum; then only those whose bound reaches the last of
+        the best found can still be in (or tie with it)."""
+        best_raw = heapq.nlargest(4 * limit + 32, raw.items(), key=_SECOND)
+        ranked = rank((d, r, covered[d]) for d, r in best_raw)
+        if len(ranked) >= limit:
+            floor = heapq.nlargest(limit, ranked)[-1][0]
+            if round(best_raw[-1][1] * 1000) < floor:
+                return heapq.nlargest(limit, ranked)
+            items = [(d, r) for d, r in raw.items() if round(r * 1000) >= floor]
+        else:
+            items = list(raw.items())
+        ranked = rank((d, r, covered[d]) for d, r in items)
+        return heapq.nlargest(limit, ranked) if len(ranked) > limit else sorted(ranked)[::-1]
+
+    @staticmethod
+    def _best_by_coverage(
+        limit: int,
+        rank: Callable[[Iterable[tuple[int, float, int]]], list[tuple[int, int]]],
+        word_scores: list[dict[int, float]],
+        pair_scores: list[tuple[int, int, dict[int, float]]],
+        exact: dict[int, float],
+        shares: list[float],
+        full: int,
+    ) -> list[tuple[int, int]]:
+        """Several words, none naming a tool: documents taken by how many of the words they
+        contain, most first, a raw sum computed only for those that can still make it.
+
+        A document found by a phrase or the exact bonus is scored first. One containing `k`
+        words (and nothing else) has a raw sum of at most the `k` highest word maxima, and
+        that bound, times the share of `k` words squared, only falls as `k` does.
+        """
+        special: set[int] = set(exact)
+        for _, _, scores in pair_scores:
+            special.update(scores)
+        counts: Counter[int] = Counter()
+        for scores in word_scores:
+            counts.update(scores.keys())
+        tiers: list[list[int]] = [[] for _ in range(len(word_scores) + 1)]
+        for d, found in counts.items():
+            tiers[found].append(d)
+        maxima = sorted((max(s.values()) for s in word_scores if s), reverse=True)
+
+        def raw_of(d: int) -> tuple[int, float, int]:
+            r = 0.0
+            c = 0
+            for i, scores in enumerate(word_scores):
+                s = scores.get(d)
                 if s:
-                    raw += s
-                    covered |= 1 << i
+                    r += s
+                    c |= 1 << i
             for ia, ib, scores in pair_scores:
                 s = scores.get(d)
                 if s:
-                    # The phrase bonus; a word found only inside the joined term counts too.
-                    raw += s * PAIR_FACTOR
-                    if not covered >> ia & 1:
-                        raw += s * 0.5
-                    if not covered >> ib & 1:
-                        raw += s * 0.5
-                    covered |= (1 << ia) | (1 << ib)
+                    r += s * PAIR_FACTOR
+                    if not c >> ia & 1:
+                        r += s * 0.5
+                    if not c >> ib & 1:
+                        r += s * 0.5
+                    c |= (1 << ia) | (1 << ib)
             bonus = exact.get(d)
             if bonus:
-                raw += bonus
-                covered = full
-            if covered != full and context:
-                for i in range(n):
-                    if not covered >> i & 1 and not doc.tools.isdisjoint(context[i]):
-                        raw += W_CONTEXT
-                        covered |= 1 << i
-            share = min(1.0, covered.bit_count() / effective)
-            ranked.append((round(raw * share * share * doc.factor * 1000), -doc.rank))
-        if not ranked:
-            return []
-        if limit is None or limit >= len(ranked):
-            top = sorted(ranked, reverse=True)
-        else:
-            top = heapq.nlargest(limit, ranked)
-        by_rank = {docs[d].rank: d for d in candidates}
-        terms = list(dict.fromkeys(matched_terms))
-        return [self._hit(by_rank[-neg_rank], score / 1000, terms) for score, neg_rank in top]
+                r += bonus
+                c = full
+            return d, r, c
 
-    def _hit(self, d: int, score: float, terms: list[str]) -> Hit:
+        ranked = rank(map(raw_of, special))
+        floor = heapq.nlargest(limit, ranked)[-1][0] if len(ranked) >= limit else None
+        for found in range(len(word_scores), 0, -1):
+            group = tiers[found]
+            if not group:
+                continue
+            if floor is not None:
+                share = shares[found]
+                bound = sum(maxima[:found]) * (1 + 1e-9)  # a sum in another order may round up
+                if round(bound * share * share * 1000) < floor:
+                    break  # no document with this many words or fewer can make it
+            if special:
+                group = [d for d in group if d not in special]
+            if found == 1 and len(group) > 4 * limit + 32:
+                # One word each: the raw sum is that word's score. Take each word's best
+                # documents; the rest of a word's documents score at most its next best.
+                size = 4 * limit + 32
+                lows = []
+                more = list(ranked)
+                for i, scores in enumerate(word_scores):
+                    best = heapq.nlargest(size, scores.items(), key=_SECOND)
+                    bit = 1 << i
+                    ones = ((d, 0.0 + s, bit) for d, s in best if counts[d] == 1)
+                    more.extend(rank((d, r, c) for d, r, c in ones if d not in special))
+                    lows.append(best[-1][1] if len(best) == size else 0.0)
+                if len(more) >= limit:
+                    last = heapq.nlargest(limit, more)[-1][0]
+                    sh = shares[1]
+                    if round(max(lows) * sh * sh * 1000) < last:
+                        ranked = more
+                        break
+                    # Ties at the last place: score only the documents that can reach it.
+                    for i, scores in enumerate(word_scores):
+                        bit = 1 << i
+                        ones = (
+                            (d, 0.0 + s, bit)
+                            for d, s in scores.items()
+                            if round(s * sh * sh * 1000) >= last and counts[d] == 1
+                        )
+                        ranked.extend(rank((d, r, c) for d, r, c in ones if d not in special))
+                    break
+            ranked.extend(rank(map(raw_of, group)))
+            if len(ranked) >= limit:
+                floor = heapq.nlargest(limit, ranked)[-1][0]
+        return heapq.nlargest(limit, ranked) if len(ranked) > limit else sorted(ranked)[::-1]
+
+    def _hit(self, d: int, score: float, terms: list[tuple[str, dict[int, float]]]) -> Hit:
         doc = self._docs[d]
-        mine = tuple(t for t in terms if d in self._postings.get(t, ()))
-        snippet = _lt(_snippet(doc.prepared["ko"], mine), _snippet(doc.prepared["en"], mine))
+        mine = tuple(t for t, postings in terms if d in postings)
+        snippet = Text(
+            _snippet(doc.snippet_sources("ko"), mine), _snippet(doc.snippet_sources("en"), mine)
+        )
         return Hit(doc.tool, doc.kind, doc.id, doc.section, doc.title, snippet, score, mine)
 
 
-def _prepare(text: str) -> tuple[str, str | None]:
+_Prepared = tuple[str, str | None, list[int] | None]
+
+
+def _prepare(text: str) -> _Prepared:
+    """A body collapsed to one line, its normalised form (None when normalising changes the
+    length, so offsets would not line up: "ß") and where its wide characters are."""
     text = _collapse(text)
     norm = normalize(text)
-    return (text, norm if len(norm) == len(text) else None)
+    return (text, norm if len(norm) == len(text) else None, _wide_positions(text))
 
 
-def _snippet(bodies: tuple[tuple[str, str | None], ...], terms: tuple[str, ...]) -> str:
+def _snippet(bodies: tuple[_Prepared, ...], terms: tuple[str, ...]) -> str:
     """A window of the first body text that contains a matched term (else of the first)."""
-    for text, norm in bodies:
+    for text, norm, wide in bodies:
         if norm is None:
             continue
         positions = [p for p in (norm.find(t) for t in terms) if p >= 0]
         if positions:
-            return _window(text, min(positions))
-    return _window(bodies[0][0], 0) if bodies else ""
+            return _window(text, min(positions), wide=wide)
+    return _window(bodies[0][0], 0, wide=bodies[0][2]) if bodies else ""
 
 
 def _width(ch: str) -> int:
@@ -1008,34 +1623,65 @@ def _width(ch: str) -> int:
     return 1
 
 
-def _fit(text: str, start: int, width: int) -> int:
-    """The end index of the longest `text[start:end]` that fits in `width` columns."""
-    segment = text[start : start + width]  # no character is narrower than one column
-    if segment.isascii():
-        return start + len(segment)
-    used = 0
-    for i, ch in enumerate(segment):
-        used += _width(ch)
-        if used > width:
-            return start + i
-    return start + len(segment)
+# The characters `_width` counts as two columns, to find them in C (compiled on first use).
+_WIDE_CLASS = (
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+    "\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]"
+)
+_wide: list[re.Pattern[str]] = []
 
 
-def _window(text: str, pos: int, width: int = SNIPPET_WIDTH) -> str:
+def _wide_positions(text: str) -> list[int] | None:
+    """Indexes of the characters of `text` that take two columns; None for ASCII text."""
+    if text.isascii():
+        return None
+    if not _wide:
+        _wide.append(re.compile(_WIDE_CLASS))
+    return [m.start() for m in _wide[0].finditer(text)]
+
+
+def _fit(text: str, start: int, width: int, wide: list[int] | None) -> int:
+    """The end index of the longest `text[start:end]` that fits in `width` columns; `wide`
+    is `_wide_positions(text)`."""
+    end = min(len(text), start + width)  # no character is narrower than one column
+    if wide is None:
+        return end
+    first = bisect.bisect_left(wide, start)
+    if end - start + bisect.bisect_left(wide, end, first) - first <= width:
+        return end
+    # text[start:i] takes (i - start) + (wide characters in it) columns, growing with i.
+    lo, hi = start, end  # text[start:lo] fits, text[start:hi] does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if mid - start + bisect.bisect_left(wide, mid, first) - first <= width:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+_UNKNOWN: list[int] = []
+
+
+def _window(
+    text: str, pos: int, width: int = SNIPPET_WIDTH, wide: list[int] | None = _UNKNOWN
+) -> str:
     """About `width` columns of `text` around `pos`, cut at spaces, with ellipses."""
-    if _fit(text, 0, width) == len(text):
+    if wide is _UNKNOWN:
+        wide = _wide_positions(text)
+    if _fit(text, 0, width, wide) == len(text):
         return text
     start, used, lead = pos, 0, width // 4
     while start > 0 and used < lead:
         start -= 1
         used += _width(text[start])
-    if start > 0 and _fit(text, 0, width // 3) < pos:
+    if start > 0 and _fit(text, 0, width // 3, wide) < pos:
         space = text.find(" ", start, pos)
         if space != -1:
             start = space + 1
     else:
         start = 0
-    end = _fit(text, start, width - (2 if start else 1))
+    end = _fit(text, start, width - (2 if start else 1), wide)
     if end < len(text):
         space = text.rfind(" ", start + (end - start) // 2, end)
         if space > 0:
@@ -1044,6 +1690,45 @@ def _window(text: str, pos: int, width: int = SNIPPET_WIDTH) -> str:
     return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
+def _str_int_map(value: Any) -> dict[str, int]:
+    return {str(k): int(v) for k, v in value.items()}
+
+
+def _str_str_map(value: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in value.items()}
+
+
 def build_index(pack: Pack) -> SearchIndex:
-    """Index every searchable thing of `pack`, in both languages. Build once, query often."""
-    return SearchIndex(pack)
+    """Index every searchable thing of `pack`, in both languages. Build once, query often.
+
+    For a pack loaded from files, the index is read from the pack cache when it holds one
+    for exactly these files, and stored there when it is built.
+    """
+    from orchexplorer import cache
+
+    origin = cache.origin(pack)
+    if origin is None:
+        return SearchIndex(pack)
+    root, key, stat = origin
+    found = cache.read_entry(root, "index", key=key)
+    index = _from_cache(found[0]) if found else None
+    if index is None:
+        index = SearchIndex(pack)
+        cache.write(root, "index", key, index.to_json(), stat)
+    return index
+
+
+def cached_index(root: str | os.PathLike[str] | None = None) -> SearchIndex | None:
+    """The cached index of the pack at `root` (default: the shipped pack) if the cache holds
+    one for exactly its current files, else None. Needs neither YAML nor the model."""
+    from orchexplorer import loader
+
+    found = loader.cached_entry(root, "index")
+    return None if found is None else _from_cache(found[1])
+
+
+def _from_cache(body: bytes) -> SearchIndex | None:
+    try:
+        return SearchIndex.from_json(body)
+    except ValueError:
+        return None

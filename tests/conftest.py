@@ -20,6 +20,7 @@ def _isolated_settings(
 ) -> Iterator[Path]:
     config_dir = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("ORCHEXPLORER_CONFIG_DIR", str(config_dir))
+    monkeypatch.setenv("ORCHEXPLORER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("ORCHEXPLORER_LANG", raising=False)
     monkeypatch.delenv("ORCHEXPLORER_CONTENT", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

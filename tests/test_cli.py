@@ -137,7 +137,8 @@ def test_usage_errors_exit_2_with_one_line(
 def test_bad_pack_does_not_open_the_app(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write_pack(tmp_path, {"a.yaml": "tools: [1]\n"})
     code, _, err = run(capsys, "--content", str(tmp_path))
-    assert code in (1, 2)  # exit 2 when not a terminal, 1 when the pack is bad on a terminal
+    assert code == 1  # the pack is checked before anything else
+    assert "a.yaml:1:9: 'tools.0' must be a mapping\n" in err
     assert "Traceback" not in err
 
 
@@ -182,3 +183,18 @@ def test_closed_pipe_is_quiet() -> None:
     result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.stdout == "# Kubernet"
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_unknown_tool_or_compare_id_exits_2_before_the_app_opens(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import orchexplorer.cli as cli
+
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: True)
+    for argv in (["--tool", "nomad"], ["--compare", "docker,nomad"]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2
+        assert err == (
+            "orchexplorer: unknown tool 'nomad'. Known tools: docker, compose, swarm, kubernetes\n"
+        )

@@ -16,6 +16,13 @@ TMUX = shutil.which("tmux")
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
 
 
+def _env(tmp_path: Path) -> str:
+    """Settings and the pack cache in the test's own directory, never the user's."""
+    config = shlex.quote(str(tmp_path))
+    cache = shlex.quote(str(tmp_path / "cache"))
+    return f"ORCHEXPLORER_CONFIG_DIR={config} ORCHEXPLORER_CACHE_DIR={cache} TERM=xterm-256color"
+
+
 def _tmux(*args: str) -> str:
     result = subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30)
     return result.stdout
@@ -38,10 +45,8 @@ def test_real_terminal_session(tmp_path: Path) -> None:
     assert exe.exists(), "orchexplorer is not installed in this environment"
     status = tmp_path / "status"
     session = f"ox-{uuid.uuid4().hex[:8]}"
-    command = (
-        f"ORCHEXPLORER_CONFIG_DIR={shlex.quote(str(tmp_path))} TERM=xterm-256color "
-        f"{shlex.quote(str(exe))} --lang en; echo $? > {shlex.quote(str(status))}; sleep 5"
-    )
+    program = f"{_env(tmp_path)} {shlex.quote(str(exe))} --lang en"
+    command = f"{program}; echo $? > {shlex.quote(str(status))}; sleep 5"
     _tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session, command)
     try:
         _wait_for(session, "Docker Compose", "Kubernetes", "Overview", "Quit")
@@ -63,11 +68,8 @@ def test_ctrl_c_quits_cleanly_and_no_color_stays_readable(tmp_path: Path) -> Non
     exe = Path(sys.executable).parent / "orchexplorer"
     status = tmp_path / "status"
     session = f"ox-{uuid.uuid4().hex[:8]}"
-    command = (
-        f"ORCHEXPLORER_CONFIG_DIR={shlex.quote(str(tmp_path))} NO_COLOR=1 TERM=xterm-256color "
-        f"{shlex.quote(str(exe))} --lang ko --tool swarm; echo $? > {shlex.quote(str(status))}; "
-        "sleep 5"
-    )
+    program = f"{_env(tmp_path)} NO_COLOR=1 {shlex.quote(str(exe))} --lang ko --tool swarm"
+    command = f"{program}; echo $? > {shlex.quote(str(status))}; sleep 5"
     _tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", session, command)
     try:
         # without colour, the current tool is still marked by a symbol

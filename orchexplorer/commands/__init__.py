@@ -9,10 +9,13 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from orchexplorer.i18n import Lang, t
-from orchexplorer.model import Pack, Tool
+
+if TYPE_CHECKING:  # a command that needs no pack (a cached search) needs no model
+    from orchexplorer.model import Pack, Tool
+    from orchexplorer.search import SearchIndex
 
 # C0 and C1 control characters except tab and newline, plus DEL: never sent to a terminal raw.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -39,6 +42,7 @@ class Context:
     content: Path | None = None
     stdout: IO[str] = field(default_factory=lambda: sys.stdout)
     _pack: Pack | None = None
+    _index: SearchIndex | None = None
 
     def pack(self) -> Pack:
         """The selected pack, loaded once. Validation errors end the command with exit 1."""
@@ -52,6 +56,29 @@ class Context:
                 lines.append(t("cli_errors", self.lang, count=len(exc.errors)))
                 raise CommandError(lines, code=1) from None
         return self._pack
+
+    def search_index(self) -> SearchIndex:
+        """The selected pack's search index: read from the pack cache when it holds one for
+        exactly the pack's current files (then the pack itself is not loaded), else built
+        from the loaded pack (and cached)."""
+        if self._index is None:
+            from orchexplorer.search import build_index, cached_index
+
+            index = cached_index(self.content) if self._pack is None else None
+            self._index = index if index is not None else build_index(self.pack())
+        return self._index
+
+    def tool_id(self, tool_id: str) -> str:
+        """The id of a known tool, from the loaded pack or else the search index."""
+        if self._pack is None and self._index is not None:
+            wanted = tool_id.strip().lower()
+            known = self._index.tool_ids
+            if wanted in known:
+                return wanted
+            raise CommandError(
+                t("cli_unknown_tool", self.lang, value=clean(tool_id), known=", ".join(known))
+            )
+        return self.tool(tool_id).id
 
     def tool(self, tool_id: str) -> Tool:
         pack = self.pack()

@@ -56,11 +56,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from orchexplorer.search import build_index
-
-    tool = ctx.tool(args.tool).id if args.tool is not None else None
+    index = ctx.search_index()  # from the pack cache when it is current: no pack loaded
+    tool = ctx.tool_id(args.tool) if args.tool is not None else None
     query = " ".join(args.query)
-    hits = build_index(ctx.pack()).search(query, limit=args.limit, tool=tool, kind=args.kind)
+    hits = index.search(query, limit=args.limit, tool=tool, kind=args.kind)
     if args.json:
         ctx.write_json([hit.to_json(ctx.lang) for hit in hits])
         return 0
