@@ -1,0 +1,1 @@
+"""Benchmarks for orchexplorer (see bench.py); not part of the installed package."""
