@@ -45,7 +45,7 @@ from orchexplorer.model import Cell, ConceptCell, Pack, Tool
 from orchexplorer.tui.bindings import apply_bindings
 from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import LEVEL_STYLES, CompareGrid, GridRow
-from orchexplorer.tui.widgets.item_list import ItemList
+from orchexplorer.tui.widgets.item_list import ItemList, picker_bindings
 
 MAX_TOOLS = 4
 MISSING = "—"
@@ -214,14 +214,7 @@ class RowDetailScreen(ModalScreen[None]):
 class ToolChooserScreen(ModalScreen[str | None]):
     """A list of the tools not compared yet, filtered as you type; Enter adds one."""
 
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "move(10)", "Page down", show=False),
-        Binding("pageup", "move(-10)", "Page up", show=False),
-        Binding("enter", "choose", "Add", show=False, priority=True),
-    ]
+    BINDINGS = picker_bindings("Add")
 
     def __init__(self, tools: Sequence[Tool], lang: Lang) -> None:
         super().__init__()

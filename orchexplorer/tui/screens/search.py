@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -17,7 +16,7 @@ from textual.widgets.option_list import Option
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
 from orchexplorer.search import Hit, SearchIndex, highlight_spans
-from orchexplorer.tui.widgets.item_list import ItemList
+from orchexplorer.tui.widgets.item_list import ItemList, picker_bindings
 
 MAX_HITS = 50
 
@@ -50,14 +49,7 @@ def styled(text: str, terms: tuple[str, ...], base: str = "") -> Content:
 
 
 class SearchScreen(ModalScreen[Jump | None]):
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "move(10)", "Page down", show=False),
-        Binding("pageup", "move(-10)", "Page up", show=False),
-        Binding("enter", "choose", "Open", show=False, priority=True),
-    ]
+    BINDINGS = picker_bindings("Open")
 
     def __init__(self, pack: Pack, index: SearchIndex | None, lang: Lang, query: str = "") -> None:
         super().__init__()
