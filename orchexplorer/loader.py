@@ -550,13 +550,10 @@ def cached_entry(
     the model: the search command reads a cached index with it."""
     if not cache.enabled():
         return None
-    root_path = Path(root) if root is not None else default_content_dir()
-    errors: list[Problem] = []
-    if not root_path.is_dir():
+    listing = _listing(root)
+    if listing is None:
         return None
-    files = _pack_files(root_path, errors)
-    if errors or not files or len(files) > MAX_FILES:
-        return None
+    root_path, files = listing
     stat = _stat_key(root_path, files)
     found = cache.read_entry(root_path, kind, stat=stat) if stat else None
     if found is None:
@@ -569,15 +566,24 @@ def pack_key(root: str | os.PathLike[str] | None = None) -> tuple[Path, str] | N
     """(directory, cache key) of the pack at `root` (default: the shipped pack) from its
     files' content, or None if any file cannot be read or is too big, or there are too many.
     Needs neither YAML nor the model: the search command can use a cached index with it."""
+    listing = _listing(root)
+    if listing is None:
+        return None
+    key = _content_key(*listing)
+    return None if key is None else (listing[0], key)
+
+
+def _listing(root: str | os.PathLike[str] | None) -> tuple[Path, list[Path]] | None:
+    """The pack directory and its files, or None where a cache cannot serve it (no such
+    directory, an unreadable folder, no files, too many): then the full load reports why."""
     root_path = Path(root) if root is not None else default_content_dir()
-    errors: list[Problem] = []
     if not root_path.is_dir():
         return None
+    errors: list[Problem] = []
     files = _pack_files(root_path, errors)
     if errors or not files or len(files) > MAX_FILES:
         return None
-    key = _content_key(root_path, files)
-    return None if key is None else (root_path, key)
+    return root_path, files
 
 
 def _content_key(root: Path, files: list[Path]) -> str | None:
