@@ -17,6 +17,7 @@ from textual.command import DiscoveryHit, Hit, Matcher, Provider
 from textual.content import Content
 
 from orchexplorer.i18n import Lang, t
+from orchexplorer.model import Feature, UseCase
 
 if TYPE_CHECKING:
     from orchexplorer.tui.app import OrchExplorerApp
@@ -86,32 +87,17 @@ def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
         )
     )
     for tool in pack.ordered_tools:
-        for feature in tool.features:
+        items: list[tuple[str, str, Feature | UseCase]] = [
+            *(("features", "cmd_kind_feature", f) for f in tool.features),
+            *(("use_cases", "cmd_kind_use_case", u) for u in tool.use_cases),
+        ]
+        for tab, kind, item in items:
             commands.append(
                 PaletteCommand(
-                    t(
-                        "cmd_show_item",
-                        lang,
-                        tool=tool.name.get(lang),
-                        item=feature.title.get(lang),
-                    ),
-                    " ".join([feature.title.get(other), *feature.keywords]),
-                    "cmd_kind_feature",
-                    partial(app.show_item, tool.id, "features", feature.id),
-                )
-            )
-        for use_case in tool.use_cases:
-            commands.append(
-                PaletteCommand(
-                    t(
-                        "cmd_show_item",
-                        lang,
-                        tool=tool.name.get(lang),
-                        item=use_case.title.get(lang),
-                    ),
-                    " ".join([use_case.title.get(other), *use_case.keywords]),
-                    "cmd_kind_use_case",
-                    partial(app.show_item, tool.id, "use_cases", use_case.id),
+                    t("cmd_show_item", lang, tool=tool.name.get(lang), item=item.title.get(lang)),
+                    " ".join([item.title.get(other), *item.keywords]),
+                    kind,
+                    partial(app.show_item, tool.id, tab, item.id),
                 )
             )
     return commands
