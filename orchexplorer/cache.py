@@ -24,8 +24,14 @@ Rules:
   the body. It is written atomically (a temporary file in the same directory, renamed), so
   a reader never sees half an entry. On reading, a header that does not parse, another
   format, kind or key, or a body whose length or hash differs makes the entry a miss: it
-  is rebuilt and overwritten, never trusted. The body is JSON: the pack is validated again
-  by pydantic and its references checked again; nothing is ever unpickled or executed.
+  is rebuilt and overwritten, never trusted. The index's body is JSON. The pack's body is
+  a pickle (with the pydantic and Python versions it was made with), read back by an
+  unpickler that can create only the model's classes and dates and refuses any other
+  global, so no entry can make the program run code; its references are checked again. It
+  is not validated by pydantic again: building pydantic's validators costs more than the
+  rest of the start-up, and the entry was written only after the pack validated. (Someone
+  who can write the user's cache directory could forge a pack that way, but could as
+  well edit the user's pack files.)
 - The cache lives in the user cache directory (`~/.cache/orchexplorer` on Linux);
   `ORCHEXPLORER_CACHE_DIR` puts it elsewhere and `ORCHEXPLORER_CACHE=off` turns it off.
   A cache that cannot be read or written is simply not used.
@@ -49,7 +55,7 @@ from orchexplorer import __version__
 
 ENV_DIR = "ORCHEXPLORER_CACHE_DIR"
 ENV_SWITCH = "ORCHEXPLORER_CACHE"
-FORMAT = 1
+FORMAT = 2  # 2: the pack's body is a pickle (1: JSON)
 MAX_HEADER = 4096
 
 #: Modules whose source decides what a cache entry holds.
@@ -155,7 +161,7 @@ def entry_path(root: str | os.PathLike[str], kind: str) -> Path:
     """The cache file of `kind` ("pack", "index") for the pack at `root`."""
     where = str(Path(root).resolve())
     name = _digest(where.encode("utf-8", "surrogateescape"))
-    return cache_dir() / "packs" / f"{name}.{kind}.json"
+    return cache_dir() / "packs" / f"{name}.{kind}"
 
 
 def read_entry(

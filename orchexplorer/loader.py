@@ -15,8 +15,12 @@ Errors are collected across all files; `PackError.errors` holds them all.
 
 from __future__ import annotations
 
+import datetime as _dt
+import io
 import os
+import pickle
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -597,25 +601,63 @@ def _content_key(root: Path, files: list[Path]) -> str | None:
     return cache.fingerprint(contents)
 
 
-def _validated(body: bytes) -> Pack | None:
-    """A cached pack, validated again and its references checked; None if it fails."""
-    from pydantic import ValidationError
+class _PackUnpickler(pickle.Unpickler):
+    """Reads a cached pack and can create nothing else: the model's own classes and dates.
 
+    Any other global a pickle names (a function, `os.system`, another module's class) is
+    refused, so a cache entry cannot run code, whoever wrote it."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        from pydantic import BaseModel
+
+        from orchexplorer import model
+
+        if module == "datetime" and name == "date":
+            return _dt.date
+        if module == model.__name__:
+            found = getattr(model, name, None)
+            if (
+                isinstance(found, type)
+                and issubclass(found, BaseModel)
+                and found.__module__ == model.__name__
+            ):
+                return found
+        raise pickle.UnpicklingError(f"not a class of the pack model: {module}.{name}")
+
+
+def _pack_stamp() -> tuple[str, ...]:
+    """What a pickled pack depends on besides our code (in the cache key): pydantic's
+    version (it defines how a model's state is pickled) and Python's."""
+    import pydantic
+
+    return ("orchexplorer-pack", pydantic.VERSION, f"{sys.version_info[0]}.{sys.version_info[1]}")
+
+
+def _validated(body: bytes) -> Pack | None:
+    """A cached pack, or None if the entry cannot be read back as one.
+
+    The entry's integrity and currency are checked by `cache.read_entry` (hash of the body,
+    key of the files' content); here the body is unpickled with `_PackUnpickler`, which can
+    only create the model's classes, and the result must be a `Pack` made by the same
+    pydantic and Python, whose references check out. It is not validated field by field
+    again: building pydantic's validators alone costs more than the rest of the start-up
+    (see BENCHMARKS.md), and the entry was written only after the pack validated.
+    """
     from orchexplorer.model import Pack, check_references
 
     try:
-        pack = Pack.model_validate_json(body)
-    except (ValidationError, ValueError):
+        stamp, pack = _PackUnpickler(io.BytesIO(body)).load()
+    except Exception:  # any failure to read an entry back is a miss, whatever it is
         return None
-    if check_references(pack):
+    if stamp != _pack_stamp() or type(pack) is not Pack or check_references(pack):
         return None
     return pack
 
 
 def _to_cache(root: Path, key: str, pack: Pack, stat: str | None) -> None:
     try:
-        body = pack.model_dump_json().encode("utf-8")
-    except (ValueError, UnicodeError):  # text JSON cannot hold (a lone surrogate): no cache
+        body = pickle.dumps((_pack_stamp(), pack), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, ValueError):  # pragma: no cover - defensive
         return
     cache.write(root, "pack", key, body, stat)
 

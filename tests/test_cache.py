@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from orchexplorer import cache
-from orchexplorer.loader import PackError, load_pack
+from orchexplorer.loader import PackError, _pack_stamp, load_pack
+from orchexplorer.model import LocalizedText, Pack, Relation
 from orchexplorer.search import build_index, cached_index
 from tests.conftest import REPO, TOOL_A, write_pack
 
@@ -21,7 +24,7 @@ TOOL_B = TOOL_A.replace("alpha", "beta").replace("Alpha", "Beta")
 
 
 def entries(kind: str) -> list[Path]:
-    return sorted((cache.cache_dir() / "packs").glob(f"*.{kind}.json"))
+    return sorted((cache.cache_dir() / "packs").glob(f"*.{kind}"))
 
 
 def test_tests_keep_the_cache_in_a_temporary_directory(
@@ -70,10 +73,10 @@ def test_a_pack_with_errors_is_never_cached(tmp_path: Path) -> None:
     "damage",
     [
         lambda data: data[:-10],  # truncated
-        lambda data: data.replace(b'"Alpha summary"', b'"Alpha Summary"'),  # one byte changed
+        lambda data: data.replace(b"Alpha summary", b"Alpha Summary"),  # one byte changed
         lambda data: b"not json\n" + data.split(b"\n", 1)[1],  # header garbage
         lambda data: b"",  # empty
-        lambda data: data.replace(b'"format": 1', b'"format": 99'),  # another format
+        lambda data: data.replace(b'"format": %d' % cache.FORMAT, b'"format": 99'),  # format
     ],
     ids=["truncated", "changed", "bad-header", "empty", "format"],
 )
@@ -90,18 +93,55 @@ def test_a_corrupt_entry_is_detected_and_rebuilt(tmp_path: Path, damage: object)
     assert cache.read(root, "pack", _key(root)) is not None  # rewritten whole
 
 
-def test_a_forged_entry_with_a_valid_hash_is_still_validated(tmp_path: Path) -> None:
+def _forge(root: Path, body: bytes) -> None:
+    """Store `body` as the pack's entry, with a header and hash that check out."""
+    assert cache.write(root, "pack", _key(root), body)
+
+
+def test_a_forged_entry_cannot_run_code(tmp_path: Path) -> None:
     root = write_pack(tmp_path / "p", {"a.yaml": TOOL_A})
     good = load_pack(root)
-    key = _key(root)
-    body = json.loads(cache.read(root, "pack", key) or b"")
-    body["tools"][0]["id"] = "Not An Id!"  # would not validate
-    assert cache.write(root, "pack", key, json.dumps(body).encode())
-    assert load_pack(root) == good  # the files were read again
-    body["relations"] = [{"id": "r", "source": "alpha", "target": "ghost", "text": "x"}]
-    body["tools"][0]["id"] = "alpha"
-    assert cache.write(root, "pack", key, json.dumps(body).encode())
-    assert load_pack(root) == good  # an unknown reference: not trusted either
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    _forge(root, pickle.dumps((_pack_stamp(), Exploit())))
+    assert load_pack(root) == good  # refused: the files were read again
+    assert not marker.exists()
+    assert pickle.loads(cache.read(root, "pack", _key(root)) or b"")[1] == good  # rewritten
+
+
+def test_a_forged_pack_with_a_broken_reference_is_not_trusted(tmp_path: Path) -> None:
+    root = write_pack(tmp_path / "p", {"a.yaml": TOOL_A})
+    good = load_pack(root)
+    ghost = Relation(id="r", source="alpha", target="ghost", text=LocalizedText(en="x"))
+    forged = good.model_copy(update={"relations": [ghost]})
+    _forge(root, pickle.dumps((_pack_stamp(), forged)))
+    assert load_pack(root) == good
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        lambda pack: pickle.dumps((("orchexplorer-pack", "0.1", "3.0"), pack)),  # other pydantic
+        lambda pack: pickle.dumps((_pack_stamp(), pack.tools[0])),  # not a pack
+        lambda pack: pickle.dumps(pack),  # no stamp
+        lambda pack: pack.model_dump_json().encode(),  # the old JSON body
+    ],
+    ids=["other-versions", "not-a-pack", "no-stamp", "json"],
+)
+def test_an_entry_that_does_not_read_back_as_a_pack_is_rebuilt(
+    tmp_path: Path, body: Callable[[Pack], bytes]
+) -> None:
+    root = write_pack(tmp_path / "p", {"a.yaml": TOOL_A})
+    good = load_pack(root)
+    _forge(root, body(good))
+    again = load_pack(root)
+    assert again == good
+    stamp, cached = pickle.loads(cache.read(root, "pack", _key(root)) or b"")
+    assert stamp == _pack_stamp() and cached == good  # the entry was rebuilt
 
 
 def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,7 +193,7 @@ def test_the_search_command_gives_the_same_answer_from_the_cache(tmp_path: Path)
         assert result.returncode == 0, result.stderr
         outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1] and outputs[0][0]["id"] == "beta"
-    assert list((tmp_path / "cache" / "packs").glob("*.index.json"))
+    assert list((tmp_path / "cache" / "packs").glob("*.index"))
 
 
 def _key(root: Path) -> str:
