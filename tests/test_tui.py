@@ -317,3 +317,46 @@ async def test_ctrl_c_quits_with_status_zero(config_dir: Path) -> None:
         await pilot.press("2", "ctrl+c")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_each_tab_shows_the_tool_and_language_chosen_while_it_was_closed(
+    config_dir: Path,
+) -> None:
+    # Only the open tab is filled when the tool or language changes; the others are filled
+    # when opened. Whatever the order of keys, a tab must show the current tool.
+    app = make_app(load_pack(None), config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        assert "Creating and managing containers" in screen_text(app)  # docker
+        await pilot.press("1", "j", "2")  # compose chosen on the overview
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Defining multi-container applications" in text
+        assert "Creating and managing containers" not in text
+        await pilot.press("4", "tab", "tab", "j", "j", "escape")  # compose's third example…
+        await pilot.press("1", "j", "j", "4")  # …then kubernetes, which has two
+        await pilot.pause()
+        text = screen_text(app)
+        assert "web + db as Kubernetes manifests" in text and "kubectl: apply" in text
+        assert "Everyday docker compose commands" not in text
+        await pilot.press("1", "l", "2")  # Korean chosen on the overview
+        await pilot.pause()
+        text = screen_text(app)
+        assert "컨테이너 오케스트레이션" in text and "Container orchestration" not in text
+        await pilot.press("1", "k", "tab", "right")  # swarm; the tab bar's own keys
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "features"
+        assert "클러스터링" in screen_text(app)
+
+
+async def test_copy_takes_the_first_example_of_a_tool_whose_examples_were_not_opened(
+    config_dir: Path,
+) -> None:
+    app = make_app(load_pack(None), config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "tab", "tab", "j", "j", "escape")  # docker's third example
+        await pilot.press("1", "j", "j", "j", "y")  # kubernetes, chosen on the overview
+        await pilot.pause()
+        kubernetes = app.pack.tool("kubernetes")
+        assert kubernetes is not None
+        assert app.clipboard == kubernetes.examples[0].code

@@ -6,7 +6,6 @@ markup, so `[bold]` or `list[int]` in a pack is shown exactly as written.
 
 from __future__ import annotations
 
-from rich.syntax import Syntax
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -57,6 +56,7 @@ class ToolDetail(Vertical):
         self.pack = pack
         self.lang = lang
         self.tool: Tool | None = None
+        self._stale: set[str] = set()  # tabs not yet filled for this tool and language
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
@@ -82,21 +82,42 @@ class ToolDetail(Vertical):
 
     def show(self, tool: Tool) -> None:
         self.tool = tool
-        self._fill()
+        self._refill()
 
     def relabel(self, lang: Lang) -> None:
         self.lang = lang
         tabs = self.query_one(TabbedContent)
         for pane_id, key in TABS:
             tabs.get_tab(pane_id).label = Content(t(key, lang))
-        self._fill()
+        self._refill()
 
-    def _fill(self) -> None:
+    def _refill(self) -> None:
+        """The tool or the language changed: fill the open tab now, the others when opened.
+
+        A tool of a large pack has hundreds of features; filling five tabs on every step
+        through the sidebar made the step slow (see BENCHMARKS.md)."""
+        self._stale = {pane_id for pane_id, _key in TABS}
+        self._ensure(self.active_tab or TABS[0][0])
+
+    def _ensure(self, tab_id: str) -> None:
+        """Fill `tab_id` for the current tool and language if it is not already."""
         tool = self.tool
-        if tool is None:
+        if tool is None or tab_id not in self._stale:
             return
+        self._stale.discard(tab_id)
         lang = self.lang
-        self._fill_overview(tool, lang)
+        if tab_id == "overview":
+            self._fill_overview(tool, lang)
+        elif tab_id == "features":
+            self._fill_features(tool, lang)
+        elif tab_id == "use_cases":
+            self._fill_use_cases(tool, lang)
+        elif tab_id == "examples":
+            self._fill_examples(tool, lang)
+        elif tab_id == "relations":
+            self._fill_relations(tool, lang)
+
+    def _fill_features(self, tool: Tool, lang: Lang) -> None:
         self._fill_list(
             "features",
             [
@@ -104,6 +125,8 @@ class ToolDetail(Vertical):
                 for f in tool.features
             ],
         )
+
+    def _fill_use_cases(self, tool: Tool, lang: Lang) -> None:
         self._fill_list(
             "use_cases",
             [
@@ -117,6 +140,8 @@ class ToolDetail(Vertical):
                 for u in tool.use_cases
             ],
         )
+
+    def _fill_relations(self, tool: Tool, lang: Lang) -> None:
         names = {x.id: x.name.get(lang) for x in self.pack.tools}
         relations = []
         for rel in self.pack.relations_of(tool.id):
@@ -128,7 +153,6 @@ class ToolDetail(Vertical):
             parts += ["\n", (t("relation_jump", lang, tool=names.get(other, other)), "dim")]
             relations.append((rel.id, Content.assemble(*parts)))
         self._fill_list("relations", relations)
-        self._fill_examples(tool, lang)
 
     def _fill_list(self, name: str, items: list[tuple[str, Content]]) -> None:
         lst = self.query_one(f"#{name}-list", ItemList)
@@ -238,7 +262,9 @@ class ToolDetail(Vertical):
         if tool is None or not tool.examples:
             return None
         index = self.query_one("#examples-list", ItemList).highlighted
-        return tool.examples[index if index is not None else 0]
+        if "examples" in self._stale or index is None or index >= len(tool.examples):
+            index = 0  # the tab has not been filled for this tool: its first example
+        return tool.examples[index]
 
     def _show_example(self, example: Example | None) -> None:
         explanation = self.query_one("#example-explanation", Static)
@@ -251,6 +277,8 @@ class ToolDetail(Vertical):
             Content(example.explanation.get(self.lang)) if example.explanation else Content("")
         )
         explanation.display = example.explanation is not None
+        from rich.syntax import Syntax  # with Pygments: imported when an example is shown
+
         code.update(
             Syntax(
                 example.code.rstrip("\n"),
@@ -287,7 +315,12 @@ class ToolDetail(Vertical):
         return self.query_one(TabbedContent).active
 
     def open_tab(self, tab_id: str) -> None:
+        self._ensure(tab_id)
         self.query_one(TabbedContent).active = tab_id
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id is not None:
+            self._ensure(event.pane.id)
 
     def reveal(self, tab_id: str, item_id: str | None) -> bool:
         """Open `tab_id` and bring `item_id` (a feature, note, example…) into view."""
