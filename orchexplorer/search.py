@@ -182,7 +182,14 @@ _FUZZY_LIMIT = 6
 _SECOND = itemgetter(1)
 
 #: Version of the cached index's layout (the cache key also covers this module's source).
-INDEX_FORMAT = 1
+#: 2: tables are written in shards.
+INDEX_FORMAT = 2
+
+#: A cached table is written as lines of about this many bytes, decoded one after another:
+#: decoding one line holds Python's interpreter lock, so the app's UI thread waits at most
+#: one line's decoding (a few ms) while a search thread decodes a table of a large pack
+#: (a 10 MB table took 130 ms in one piece; see BENCHMARKS.md).
+SHARD_BYTES = 256 * 1024
 
 # --------------------------------------------------------------------------------------
 # Text normalisation
@@ -466,6 +473,23 @@ class _Postings:
         return {term: self.encoded(term) for term in self.terms()}
 
 
+def _shards(table: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """`table` cut into dicts of about SHARD_BYTES of JSON each (at least one, maybe empty)."""
+    shard: dict[str, Any] = {}
+    size = 0
+    for key, value in table.items():
+        if isinstance(value, str):
+            size += len(key) + len(value) + 6
+        else:  # a list of words
+            size += len(key) + 6 + sum(len(word) + 3 for word in value)
+        shard[key] = value
+        if size >= SHARD_BYTES:
+            yield shard
+            shard, size = {}, 0
+    if shard or not table:
+        yield shard
+
+
 class _Sections:
     """Tables that only some queries need (exact names, 초성 keys, typo vocabulary): built in
     memory, or lines of the cached index decoded the first time a query needs them.
@@ -477,20 +501,27 @@ class _Sections:
         self,
         values: dict[str, Any],
         blob: memoryview | None = None,
-        spans: dict[str, tuple[int, int]] | None = None,
+        spans: dict[str, list[tuple[int, int]]] | None = None,
     ) -> None:
         self._values = values
         self._blob = blob
         self._spans = spans or {}
 
-    def _json(self, name: str) -> Any:
-        span = self._spans.get(name)
-        if span is None or self._blob is None:
+    def _json(self, name: str) -> dict[str, Any] | None:
+        """The table `name`, its shards decoded one by one and merged (see SHARD_BYTES)."""
+        spans = self._spans.get(name)
+        if not spans or self._blob is None:
             return None
-        try:
-            return json.loads(bytes(self._blob[span[0] : span[1]]))
-        except ValueError:  # cannot happen for an intact entry (its hash is checked)
-            return None
+        merged: dict[str, Any] = {}
+        for start, end in spans:
+            try:
+                part = json.loads(bytes(self._blob[start:end]))
+            except ValueError:  # cannot happen for an intact entry (its hash is checked)
+                return None
+            if not isinstance(part, dict):
+                return None
+            merged.update(part)
+        return merged
 
     def postings(self, name: str, docs: int) -> _Postings:
         value = self._values.get(name)
@@ -832,21 +863,24 @@ class SearchIndex:
         """The index for the pack cache; `SearchIndex.from_json` reads it back.
 
         Lines of JSON: first what every query needs (terms, encoded postings, per-document
-        scoring data), then one line per table that only some queries need, then one line
-        per document (title, snippet sources), each decoded only when used.
+        scoring data), then the lines of the tables that only some queries need (each table
+        in shards, see SHARD_BYTES), then one line per document (title, snippet sources),
+        each decoded only when used.
         """
         postings = self._postings
         terms = sorted(postings.terms())
-        tables = {
+        tables: dict[str, dict[str, Any]] = {
             "exact": self._exact.encode_all(),
             "cho_exact": self._cho_exact.encode_all(),
             "cho": self._cho,
             "by_len": {str(n): words for n, words in self._by_len.items()},
         }
-        lines = [
-            json.dumps(table, ensure_ascii=False, separators=(",", ":"))
-            for table in tables.values()
-        ]
+        names: list[str] = []
+        lines: list[str] = []
+        for name, table in tables.items():
+            for shard in _shards(table):
+                names.append(name)
+                lines.append(json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
         lines += [
             json.dumps(
                 [d.tool, d.id, d.section, d.title.ko, d.title.en, [list(b) for b in d.bodies]],
@@ -871,7 +905,7 @@ class SearchIndex:
             "postings": [postings.encoded(t) for t in terms],
             "short": self._terms.first_chars,
             "cho_short": self._choseong.first_chars,
-            "tables": list(tables),
+            "tables": names,
             "offsets": offsets,
         }
         head = json.dumps(hot, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -916,7 +950,10 @@ class SearchIndex:
                 raise ValueError("sections do not match the data")
             blob = memoryview(data)[newline + 1 :]
             spans = [(offsets[i], offsets[i + 1] - 1) for i in range(len(offsets) - 1)]
-            sections = _Sections({}, blob, dict(zip(names, spans, strict=False)))
+            table_spans: dict[str, list[tuple[int, int]]] = {}
+            for name, span in zip(names, spans, strict=False):
+                table_spans.setdefault(name, []).append(span)
+            sections = _Sections({}, blob, table_spans)
             self._docs = _DocList([], blob, spans[len(names) :], self)
             if not all(0 <= a <= b <= len(blob) for a, b in spans):
                 raise ValueError("sections out of range")

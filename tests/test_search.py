@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from orchexplorer import search as search_module
 from orchexplorer.loader import load_pack
 from orchexplorer.model import LANGS, LocalizedText, Pack
 from orchexplorer.search import (
@@ -735,3 +736,31 @@ def test_shipped_pack_every_item_is_findable_by_its_own_title(shipped: SearchInd
             for lang in LANGS:
                 found = keys(shipped.search(title.get(lang), limit=5))
                 assert (tool.id, kind, item_id) in found, (lang, title.get(lang), found)
+
+
+@pytest.mark.parametrize("shard_bytes", [64, 10**9])
+def test_an_index_read_back_from_the_cache_answers_the_same(
+    shard_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tables are cached in shards decoded one by one (so a search thread never holds the
+    # UI for long): cut into many tiny shards, or kept whole, they must read back the same.
+    monkeypatch.setattr(search_module, "SHARD_BYTES", shard_bytes)
+    built = SearchIndex(load_pack(None))
+    data = built.to_json()
+    lines = data.count(b"\n")
+    read = SearchIndex.from_json(data)
+    queries = [
+        "kubernetes",
+        "kuberntes",
+        "ㅋㅂㄴㅌㅅ",
+        "롤링 업데이트",
+        "scal",
+        "컨테이너",
+        "자동 확장",
+    ]
+    for query in queries:
+        expected = [(h.kind, h.id, h.tool, h.score, h.snippet) for h in built.search(query)]
+        assert expected, query
+        assert [(h.kind, h.id, h.tool, h.score, h.snippet) for h in read.search(query)] == expected
+    many = lines - len(built)
+    assert many > 50 if shard_bytes == 64 else many == 5  # head line + four whole tables
