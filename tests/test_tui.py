@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -360,3 +362,41 @@ async def test_copy_takes_the_first_example_of_a_tool_whose_examples_were_not_op
         kubernetes = app.pack.tool("kubernetes")
         assert kubernetes is not None
         assert app.clipboard == kubernetes.examples[0].code
+
+
+def test_the_first_screen_leaves_search_and_syntax_highlighting_for_later(
+    tmp_path: Path,
+) -> None:
+    # What the first screen does not need is imported when first used (see BENCHMARKS.md):
+    # the search module with `/`, Pygments when an example is shown.
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from orchexplorer.loader import load_pack
+from orchexplorer.tui.app import OrchExplorerApp
+
+def loaded():
+    return [m for m in ("orchexplorer.search", "rich.syntax", "pygments") if m in sys.modules]
+
+async def main():
+    app = OrchExplorerApp(load_pack(None), settings_path=Path({str(tmp_path / "config.json")!r}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        print(loaded())
+        await pilot.press("4")
+        await pilot.pause()
+        print(loaded())
+        await pilot.press("slash")
+        await pilot.pause()
+        print(loaded())
+
+asyncio.run(main())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split("\n")[:3] == [
+        "[]",
+        "['rich.syntax', 'pygments']",
+        "['orchexplorer.search', 'rich.syntax', 'pygments']",
+    ]

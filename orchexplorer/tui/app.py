@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -14,11 +15,16 @@ from textual.reactive import reactive
 from orchexplorer.config import config_path, load_config, save_setting
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
-from orchexplorer.search import SearchIndex
 from orchexplorer.tui.commands import ExplorerCommands
 from orchexplorer.tui.screens.explorer import ExplorerScreen
 from orchexplorer.tui.screens.help import HelpScreen, describe
-from orchexplorer.tui.screens.search import SECTION_TABS, Jump, SearchScreen
+
+if TYPE_CHECKING:
+    from orchexplorer.search import SearchIndex
+    from orchexplorer.tui.screens.search import Jump, SearchScreen
+
+# The search screen and the search module are imported when `/` is first pressed: the
+# first screen is drawn sooner without them.
 
 
 class OrchExplorerApp(App[int]):
@@ -146,6 +152,8 @@ class OrchExplorerApp(App[int]):
     # ------------------------------------------------------------------ search
 
     def action_search(self) -> None:
+        from orchexplorer.tui.screens.search import SearchScreen
+
         if isinstance(self.screen, SearchScreen):
             return
         screen = SearchScreen(self.pack, self.search_index, self.lang)
@@ -163,6 +171,8 @@ class OrchExplorerApp(App[int]):
         self.call_from_thread(screen.set_index, index)
 
     def _search_done(self, jump: Jump | None) -> None:
+        from orchexplorer.tui.screens.search import SECTION_TABS
+
         if jump is None:
             return
         hit = jump.hit
