@@ -1411,14 +1411,16 @@ class SearchIndex:
         ranks = self._ranks
         shares = [min(1.0, k / effective) for k in range(n + 1)]
         named = any(context)
+        filtered = kind is not None or tool is not None
 
         def rank(items: Iterable[tuple[int, float, int]]) -> list[tuple[int, int]]:
             """(score × 1000, -rank) of each (document, raw sum, words covered)."""
             ranked: list[tuple[int, int]] = []
             append = ranked.append
             for d, r, c in items:
-                if (kind is not None and kinds[d] != kind) or (
-                    tool is not None and tool not in doc_tools[d]
+                if filtered and (
+                    (kind is not None and kinds[d] != kind)
+                    or (tool is not None and tool not in doc_tools[d])
                 ):
                     continue
                 if c != full and named:
@@ -1540,23 +1542,27 @@ class SearchIndex:
             tiers[found].append(d)
         maxima = sorted((max(s.values()) for s in word_scores if s), reverse=True)
 
+        # Bound methods and bits looked up once: raw_of runs for hundreds of documents.
+        word_gets = [(scores.get, 1 << i) for i, scores in enumerate(word_scores)]
+        pair_gets = [(scores.get, 1 << ia, 1 << ib) for ia, ib, scores in pair_scores]
+
         def raw_of(d: int) -> tuple[int, float, int]:
             r = 0.0
             c = 0
-            for i, scores in enumerate(word_scores):
-                s = scores.get(d)
+            for get, bit in word_gets:
+                s = get(d)
                 if s:
                     r += s
-                    c |= 1 << i
-            for ia, ib, scores in pair_scores:
-                s = scores.get(d)
+                    c |= bit
+            for get, bit_a, bit_b in pair_gets:
+                s = get(d)
                 if s:
                     r += s * PAIR_FACTOR
-                    if not c >> ia & 1:
+                    if not c & bit_a:
                         r += s * 0.5
-                    if not c >> ib & 1:
+                    if not c & bit_b:
                         r += s * 0.5
-                    c |= (1 << ia) | (1 << ib)
+                    c |= bit_a | bit_b
             bonus = exact.get(d)
             if bonus:
                 r += bonus

@@ -5,6 +5,7 @@ Small sizes only (the benchmarks write the big ones); no timing is asserted here
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,46 @@ def test_build_index_of_a_loaded_pack_is_the_same_from_the_cache(synthetic: Path
     assert again is not first
     query = pack.ordered_tools[1].features[-1].title.en
     assert again.search(query) == first.search(query)
+
+
+@pytest.fixture(scope="module")
+def big_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pack, SearchIndex]:
+    root = tmp_path_factory.mktemp("synthetic-big") / "pack"
+    write_pack(root, tools=4, features=400)
+    big = load_pack(root)
+    return big, SearchIndex(big)
+
+
+@pytest.mark.parametrize("limit", [1, 5, 20])
+def test_the_best_hits_are_the_first_of_all_hits(
+    big_index: tuple[Pack, SearchIndex], limit: int
+) -> None:
+    # With a limit and many candidates, search skips documents that cannot make the best
+    # `limit` (see SearchIndex.search): it must still return exactly the first of all hits.
+    pack, index = big_index
+    common = {}
+    for lang in LANGS:
+        words = Counter(
+            word
+            for tool in pack.tools
+            for f in tool.features
+            for word in set(f.description.get(lang).replace(".", "").split())
+            if len(word) >= 3
+        )
+        common[lang] = [word for word, _ in words.most_common(6)]
+    title = pack.ordered_tools[2].features[7].title
+    queries = [
+        common["en"][0],
+        " ".join(common["en"][1:3]),
+        " ".join(common["en"][2:6]),
+        f"{title.get('en')} {common['en'][0]}",
+        " ".join(common["ko"][:2]),
+        f"{title.get('ko')} {common['ko'][1]}",
+    ]
+    for query in queries:
+        every = index.search(query, limit=None)
+        assert len(every) > 4 * limit + 32, query  # enough candidates to skip some
+        best = index.search(query, limit=limit)
+        assert [(h.kind, h.id, h.tool, h.score) for h in best] == [
+            (h.kind, h.id, h.tool, h.score) for h in every[:limit]
+        ], query
