@@ -400,3 +400,19 @@ asyncio.run(main())
         "['rich.syntax', 'pygments']",
         "['orchexplorer.search', 'rich.syntax', 'pygments']",
     ]
+
+
+async def test_a_note_found_by_search_is_scrolled_into_view(config_dir: Path) -> None:
+    # The note is far down another tool's overview, and another tab is open: the overview
+    # is filled for the new tool, then scrolled to the note once it is laid out.
+    app = make_app(load_pack(), config_dir, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await _search(pilot, app, "dockershim")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        detail = app.screen.query_one(ToolDetail)
+        assert detail.tool is not None and detail.tool.id == "kubernetes"
+        assert detail.active_tab == "overview"
+        assert "dockershim, which connected Docker Engine directly" in screen_text(app)

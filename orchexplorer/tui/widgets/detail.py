@@ -333,7 +333,9 @@ class ToolDetail(Vertical):
             scroll = self.query_one("#overview-scroll", Pane)
             for widget in scroll.children:
                 if widget.name is not None and widget.name.split(":", 1)[-1] == item_id:
-                    scroll.scroll_to_widget(widget, animate=False)
+                    # Just mounted (the tab was filled for this tool a moment ago): its
+                    # place is known once laid out, so scroll after the next refresh.
+                    scroll.call_after_refresh(scroll.scroll_to_widget, widget, animate=False)
                     widget.add_class("-hit")
                     self.set_timer(2.0, lambda w=widget: w.remove_class("-hit"))
                     return True
