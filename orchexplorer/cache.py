@@ -229,6 +229,8 @@ def write(
             f.write(data)
         os.replace(tmp, path)
         tmp = None
+        with contextlib.suppress(OSError):  # the same entry as earlier versions named it
+            path.with_name(path.name + ".json").unlink(missing_ok=True)
         return True
     except OSError:
         return False

@@ -250,3 +250,14 @@ def test_files_changed_moments_ago_are_checked_by_content(tmp_path: Path) -> Non
     (entry,) = entries("pack")
     header = json.loads(entry.read_bytes().split(b"\n", 1)[0])
     assert header["stat"] is None  # just written: its times are not trusted yet
+
+
+def test_an_entry_of_the_earlier_format_is_replaced_not_left_behind(tmp_path: Path) -> None:
+    root = write_pack(tmp_path / "p", {"a.yaml": TOOL_A})
+    old = cache.entry_path(root, "pack").with_name(cache.entry_path(root, "pack").name + ".json")
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_bytes(b'{"format": 1, "kind": "pack"}\n{}')  # as versions before 2 wrote it
+    load_pack(root)
+    assert [p.name for p in (cache.cache_dir() / "packs").iterdir()] == [
+        cache.entry_path(root, "pack").name
+    ]
