@@ -364,6 +364,16 @@ async def test_concepts_and_examples_tabs(config_dir: Path) -> None:
         text = screen_text(app)
         assert "Unit of deployment" in text and "service → tasks" in text
         assert "service (containers)" in text
+        concept = screen.concepts.rows[0]
+        await pilot.press("n")  # the focused concept's detail: each tool's term and text
+        await pilot.pause()
+        assert isinstance(app.screen, RowDetailScreen)
+        text = screen_text(app)
+        assert "■ Docker Compose" in text and "■ Docker Swarm" in text
+        for cell in concept.cells:
+            assert cell is not None and cell.term in text
+        await pilot.press("escape")
+        await pilot.pause()
 
         await pilot.press("3")
         await pilot.pause()

@@ -16,7 +16,8 @@ pack are put into `Content` literally, never parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -41,11 +42,13 @@ from orchexplorer.compare import (
     pick_examples,
 )
 from orchexplorer.i18n import Lang, t
-from orchexplorer.model import Cell, ConceptCell, Pack, Tool
+from orchexplorer.model import Cell, ConceptCell, LocalizedText, Pack, Tool
 from orchexplorer.tui.bindings import apply_bindings
 from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import LEVEL_STYLES, CompareGrid, GridRow
 from orchexplorer.tui.widgets.item_list import ItemList, picker_bindings
+
+_C = TypeVar("_C", Cell, ConceptCell)  # a dimension's or a concept's cell
 
 MAX_TOOLS = 4
 MISSING = "—"
@@ -704,41 +707,49 @@ class CompareScreen(Screen[None]):
 
     def _dimension_detail(self, row: Row) -> Content:
         lang = self.lang
-        parts: list[Content] = []
-        description = row.dimension.description
-        if description is not None:
-            parts.append(Content.styled(description.get(lang), "italic"))
-        for tool, cell in zip(self.tools, row.cells, strict=True):
-            block: list[Content] = [Content.styled("■ " + _tool_name(tool, lang), "bold $accent")]
-            if cell is None:
-                block.append(Content.styled(f"{MISSING} {t('cmp_missing', lang)}", "dim"))
-            else:
-                info = level_info(cell.level)
-                if info is not None:
-                    block.append(Content.styled(info.label(lang), LEVEL_STYLES.get(info.style, "")))
-                block.append(Content(cell.text.get(lang)))
-                if cell.note is not None:
-                    block.append(
-                        Content.assemble(
-                            (f"{NOTE_MARK} {t('cmp_note', lang)}: ", NOTE_STYLE),
-                            cell.note.get(lang),
-                        )
+
+        def cell_lines(cell: Cell) -> list[Content]:
+            lines: list[Content] = []
+            info = level_info(cell.level)
+            if info is not None:
+                lines.append(Content.styled(info.label(lang), LEVEL_STYLES.get(info.style, "")))
+            lines.append(Content(cell.text.get(lang)))
+            if cell.note is not None:
+                lines.append(
+                    Content.assemble(
+                        (f"{NOTE_MARK} {t('cmp_note', lang)}: ", NOTE_STYLE),
+                        cell.note.get(lang),
                     )
-            parts.append(Content("\n").join(block))
-        return Content("\n\n").join(parts)
+                )
+            return lines
+
+        return self._row_detail(row.dimension.description, row.cells, cell_lines)
 
     def _concept_detail(self, row: ConceptRow) -> Content:
         lang = self.lang
+        return self._row_detail(
+            row.concept.description,
+            row.cells,
+            lambda cell: [Content.styled(cell.term, "bold"), Content(cell.text.get(lang))],
+        )
+
+    def _row_detail(
+        self,
+        description: LocalizedText | None,
+        cells: Sequence[_C | None],
+        cell_lines: Callable[[_C], list[Content]],
+    ) -> Content:
+        """A row's description, then each compared tool's cell (`cell_lines`) or a mark
+        that it has none."""
+        lang = self.lang
         parts: list[Content] = []
-        description = row.concept.description
         if description is not None:
             parts.append(Content.styled(description.get(lang), "italic"))
-        for tool, cell in zip(self.tools, row.cells, strict=True):
+        for tool, cell in zip(self.tools, cells, strict=True):
             block: list[Content] = [Content.styled("■ " + _tool_name(tool, lang), "bold $accent")]
             if cell is None:
                 block.append(Content.styled(f"{MISSING} {t('cmp_missing', lang)}", "dim"))
             else:
-                block.append(Content.styled(cell.term, "bold"))
-                block.append(Content(cell.text.get(lang)))
+                block.extend(cell_lines(cell))
             parts.append(Content("\n").join(block))
         return Content("\n\n").join(parts)
