@@ -453,7 +453,7 @@ def _load_pack(root: str | os.PathLike[str] | None, lang: Lang) -> Pack:
         # Unchanged file status: the pack cached for them, read without reading the files.
         stat = _stat_key(root_path, files)
         found = cache.read_entry(root_path, "pack", stat=stat) if stat else None
-        cached = _validated(found[0]) if found else None
+        cached = _read_back(found[0]) if found else None
         if found and cached is not None:
             cache.remember(cached, root_path, found[1], stat)
             return cached
@@ -467,7 +467,7 @@ def _load_pack(root: str | os.PathLike[str] | None, lang: Lang) -> Pack:
             (path.relative_to(root_path).as_posix(), raw or b"") for path, _, raw in contents
         )
         found = cache.read_entry(root_path, "pack", key=key)
-        cached = _validated(found[0]) if found else None
+        cached = _read_back(found[0]) if found else None
         if found and cached is not None:
             if stat is not None:  # the same content, files touched: note their new status
                 cache.write(root_path, "pack", key, found[0], stat)
@@ -633,7 +633,7 @@ def _pack_stamp() -> tuple[str, ...]:
     return ("orchexplorer-pack", pydantic.VERSION, f"{sys.version_info[0]}.{sys.version_info[1]}")
 
 
-def _validated(body: bytes) -> Pack | None:
+def _read_back(body: bytes) -> Pack | None:
     """A cached pack, or None if the entry cannot be read back as one.
 
     The entry's integrity and currency are checked by `cache.read_entry` (hash of the body,
