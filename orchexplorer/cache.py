@@ -8,10 +8,11 @@ them back takes a fraction of that. See BENCHMARKS.md for the figures.
 Rules:
 
 - The key is a hash of every pack file's path (relative to the pack), size and content
-  hash, plus the package version and a hash of the source of the modules that shape what
-  is cached (model, loader, search, cache). Any change to a file, a new or removed file, or
-  a change of that code gives another key: the entry is stale and is rebuilt. A copied or
-  re-checked-out pack with the same content keeps its entry.
+  hash, plus the package version, the entry format and a hash of the source of the
+  modules that shape what is cached (`code_files`: the model, the loader, the search
+  modules, the text rules they apply, this module). Any change to a file, a new or
+  removed file, or a change of that code gives another key: the entry is stale and is
+  rebuilt. A copied or re-checked-out pack with the same content keeps its entry.
 - To spare reading and hashing every file on each start, an entry also records the files'
   status (size, modification and change times, inode): while that is unchanged, the
   content is too (a write always moves the change time, which no program can set back).
@@ -20,18 +21,21 @@ Rules:
   moment of caching is still caught by the content key.
 - Only successfully validated packs are cached; a pack with errors is always read from its
   files, so every error keeps its file, line and column.
-- An entry is one file: a JSON header line (format, kind, key, body length and hash), then
-  the body. It is written atomically (a temporary file in the same directory, renamed), so
-  a reader never sees half an entry. On reading, a header that does not parse, another
+- An entry is one file, `packs/<hash of the pack's resolved path>.<kind>`: a JSON header
+  line (format, kind, key, status key, body length and hash), then the body. It is
+  written atomically (`fsutil.atomic_write`, without fsync: a lost entry is only rebuilt),
+  so a reader never sees half an entry. On reading, a header that does not parse, another
   format, kind or key, or a body whose length or hash differs makes the entry a miss: it
-  is rebuilt and overwritten, never trusted. The index's body is JSON. The pack's body is
-  a pickle (with the pydantic and Python versions it was made with), read back by an
-  unpickler that can create only the model's classes and dates and refuses any other
-  global, so no entry can make the program run code; its references are checked again. It
-  is not validated by pydantic again: building pydantic's validators costs more than the
-  rest of the start-up, and the entry was written only after the pack validated. (Someone
-  who can write the user's cache directory could forge a pack that way, but could as
-  well edit the user's pack files.)
+  is rebuilt and overwritten, never trusted. Both bodies are JSON: the pack's is
+  `Pack.model_dump_json()`, read back by `Pack.model_validate_json()` and its references
+  checked again (see `loader._read_back`), so an entry, whoever wrote it, can only ever
+  give a pack that validates, or a miss. Any failure to read one back is a miss.
+- The cache is bounded. A pack path has one entry of each kind, replaced when rewritten,
+  and at most `MAX_PER_PACK` files in all (the newest kept). After every write the
+  directory is tidied (`tidy`): temporary files that a crash left behind are removed,
+  and while the entries take more than `MAX_BYTES`, the least recently written are
+  removed, those of other packs first; the entries of the pack just written are kept
+  even if they alone are bigger.
 - The cache lives in the user cache directory (`~/.cache/orchexplorer` on Linux);
   `ORCHEXPLORER_CACHE_DIR` puts it elsewhere and `ORCHEXPLORER_CACHE=off` turns it off.
   A cache that cannot be read or written is simply not used.
@@ -44,7 +48,6 @@ import gc
 import hashlib
 import json
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -52,14 +55,20 @@ from pathlib import Path
 from typing import Any
 
 from orchexplorer import __version__
+from orchexplorer.fsutil import atomic_write, remove_stale_temporaries
 
 ENV_DIR = "ORCHEXPLORER_CACHE_DIR"
 ENV_SWITCH = "ORCHEXPLORER_CACHE"
-FORMAT = 2  # 2: the pack's body is a pickle (1: JSON)
+FORMAT = 3  # 3: the pack's body is JSON, validated on reading (2: a pickle; 1: JSON)
 MAX_HEADER = 4096
+MAX_BYTES = 64 * 1024 * 1024  # all entries together
+MAX_PER_PACK = 8  # files of one pack path (one per kind; room for kinds to come)
+STALE_TEMPORARY_SECONDS = 600.0  # a temporary file this old belongs to no running write
 
-#: Modules whose source decides what a cache entry holds.
-_CODE = ("__init__.py", "model.py", "loader.py", "search.py", "cache.py")
+#: Modules whose source decides what a cache entry holds, besides the search modules (see
+#: `code_files`): the version, the model and what it imports, the loader and the text rules
+#: it applies to every string, and this module (the entry format).
+_CODE = ("__init__.py", "i18n.py", "model.py", "loader.py", "termtext.py", "cache.py")
 _code_stamp: bytes | None = None
 
 # Packs loaded from files in this process: id(pack) -> (pack, root, fingerprint). Lets the
@@ -115,19 +124,35 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
+def code_files(package: Path) -> list[str]:
+    """The files of `package` (the orchexplorer directory) whose source is in the code stamp,
+    relative to it: `_CODE`, and every module of the search package `search/` if there is
+    one, else `search.py`."""
+    names = list(_CODE)
+    search = package / "search"
+    if search.is_dir():
+        names += sorted(p.relative_to(package).as_posix() for p in search.rglob("*.py"))
+    else:
+        names.append("search.py")
+    return names
+
+
 def code_stamp() -> bytes:
     """A hash of the source of the modules that shape cached data (read once)."""
     global _code_stamp
     if _code_stamp is None:
-        here = Path(__file__).resolve().parent
-        h = hashlib.blake2b(f"orchexplorer {__version__} format {FORMAT}".encode(), digest_size=20)
-        for name in _CODE:
-            try:
-                h.update(name.encode() + b"\0" + (here / name).read_bytes())
-            except OSError:  # an install without sources: the version alone decides
-                h.update(name.encode() + b"\0-")
-        _code_stamp = h.digest()
+        _code_stamp = _stamp_of(Path(__file__).resolve().parent)
     return _code_stamp
+
+
+def _stamp_of(package: Path) -> bytes:
+    h = hashlib.blake2b(f"orchexplorer {__version__} format {FORMAT}".encode(), digest_size=20)
+    for name in code_files(package):
+        try:
+            h.update(name.encode() + b"\0" + (package / name).read_bytes())
+        except OSError:  # an install without sources: the version alone decides
+            h.update(name.encode() + b"\0-")
+    return h.digest()
 
 
 def fingerprint(files: Iterable[tuple[str, bytes]]) -> str:
@@ -208,7 +233,7 @@ def write(
     root: str | os.PathLike[str], kind: str, key: str, body: bytes, stat: str | None = None
 ) -> bool:
     """Store `body` as the entry `kind` of `root` for `key` (and the status key `stat`),
-    atomically. False if it failed."""
+    atomically, then tidy the cache (see `tidy`). False if it failed."""
     if not enabled():
         return False
     header = {
@@ -220,24 +245,60 @@ def write(
         "hash": _digest(body),
     }
     data = json.dumps(header).encode() + b"\n" + body
-    tmp: str | None = None
     try:
         path = entry_path(root, kind)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-        tmp = None
-        with contextlib.suppress(OSError):  # the same entry as earlier versions named it
-            path.with_name(path.name + ".json").unlink(missing_ok=True)
-        return True
+        atomic_write(path, data, fsync=False)
     except OSError:
         return False
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    with contextlib.suppress(OSError):  # the same entry as format 1 named it
+        path.with_name(path.name + ".json").unlink(missing_ok=True)
+    tidy(path)
+    return True
+
+
+def tidy(written: Path) -> None:
+    """Bound the directory of the entry `written` (just written, and kept): remove
+    temporary files older than `STALE_TEMPORARY_SECONDS`, all but the newest `MAX_PER_PACK`
+    files of each pack path, then the least recently written entries while all of them
+    take more than `MAX_BYTES`, other packs' first. Errors are ignored: another process
+    may be tidying too."""
+    directory = written.parent
+    remove_stale_temporaries(directory, STALE_TEMPORARY_SECONDS, time.time())
+    own = written.name.split(".", 1)[0]
+    groups: dict[str, list[tuple[int, int, Path]]] = {}  # pack path -> (mtime, size, file)
+    try:
+        with os.scandir(directory) as found:
+            for item in found:
+                if item.name.startswith(".") or not item.is_file(follow_symlinks=False):
+                    continue  # a temporary file, or not an entry
+                with contextlib.suppress(OSError):
+                    st = item.stat(follow_symlinks=False)
+                    group = groups.setdefault(item.name.split(".", 1)[0], [])
+                    group.append((st.st_mtime_ns, st.st_size, Path(item.path)))
+    except OSError:
+        return
+    kept: list[tuple[int, int, Path]] = []
+    for name, files in groups.items():
+        files.sort(key=lambda f: (f[2] != written, -f[0]))  # the written one, then newest
+        for _mtime, _size, path in files[MAX_PER_PACK:]:
+            _remove(path)
+        if name != own:
+            kept += files[:MAX_PER_PACK]
+    total = sum(size for files in groups.values() for _m, size, _p in files[:MAX_PER_PACK])
+    for _mtime, size, path in sorted(kept, key=lambda f: f[0]):
+        if total <= MAX_BYTES:
+            break
+        if _remove(path):
+            total -= size
+
+
+def _remove(path: Path) -> bool:
+    """Remove `path`; True if it is gone (another process may have removed it first)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
 
 
 def remember(pack: object, root: str | os.PathLike[str], key: str, stat: str | None = None) -> None:

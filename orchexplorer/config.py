@@ -1,19 +1,19 @@
 """The user's settings: a small JSON file under the user's config directory.
 
-Written atomically (temp file in the same directory, fsync, rename), so a crash mid-write
-leaves the old file. A corrupt or unreadable file is ignored with a notice and is not
-overwritten until the user changes a setting.
+Written atomically (`fsutil.atomic_write`: temp file in the same directory, fsync, rename),
+so a crash mid-write leaves the old file. A corrupt or unreadable file is ignored with a
+notice and is not overwritten until the user changes a setting.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from orchexplorer.fsutil import atomic_write
 
 ENV_DIR = "ORCHEXPLORER_CONFIG_DIR"
 FILENAME = "config.json"
@@ -69,20 +69,9 @@ def save_setting(key: str, value: Any, path: Path | None = None) -> str | None:
     current = load_config(path)
     values = dict(current.values)
     values[key] = value
+    data = json.dumps(values, ensure_ascii=False, indent=2) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(values, handle, ensure_ascii=False, indent=2)
-                handle.write("\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        atomic_write(path, data.encode("utf-8"))
     except OSError as exc:
         return f"{path}: {exc.strerror or exc.__class__.__name__}"
     return None

@@ -15,12 +15,7 @@ Errors are collected across all files; `PackError.errors` holds them all.
 
 from __future__ import annotations
 
-import datetime as _dt
-import io
 import os
-import pickle
-import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from orchexplorer import cache
 from orchexplorer.i18n import Lang, t
+from orchexplorer.termtext import visible as visible  # the loader's escaping, re-exported
 
 if TYPE_CHECKING:
     from orchexplorer.model import Loc, Pack, RefProblem
@@ -137,17 +133,9 @@ def _mark(event: Any) -> tuple[int, int]:
     return (m.line + 1, m.column + 1) if m is not None else (0, 0)
 
 
-# C0/C1 control characters other than tab and newline, and DEL. YAML allows them through
+# Control characters (C0 and C1 other than tab and newline, DEL) can come in through YAML
 # escapes ("\e[31m"); no text of a pack has a use for them, and on a terminal they are
-# commands. They are made visible once, here, so every view shows them literally.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """`text` with control characters written out as a visible backslash-x escape."""
-    if _CONTROL.search(text) is None:
-        return text
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+# commands. `visible` writes them out once, here, so every view shows them literally.
 
 
 def _scalar(event: Any) -> Any:
@@ -358,11 +346,6 @@ def _read_file(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> byt
     return raw
 
 
-def _read_doc(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> _Doc | None:
-    raw = _read_file(path, shown, lang, errors)
-    return None if raw is None else _parse_doc(raw, shown, lang, errors)
-
-
 def _parse_doc(raw: bytes, shown: str, lang: Lang, errors: list[Problem]) -> _Doc | None:
     try:
         text = raw.decode("utf-8")
@@ -423,7 +406,7 @@ def load_pack(root: str | os.PathLike[str] | None = None, lang: Lang = "en") -> 
 
     Raises `PackError` listing every problem, each located in its file. A pack that
     validated before with exactly the same files is read from the pack cache (validated
-    again there); see `orchexplorer.cache`.
+    and its references checked again); see `orchexplorer.cache`.
     """
     with cache.gc_paused():
         return _load_pack(root, lang)
@@ -601,63 +584,29 @@ def _content_key(root: Path, files: list[Path]) -> str | None:
     return cache.fingerprint(contents)
 
 
-class _PackUnpickler(pickle.Unpickler):
-    """Reads a cached pack and can create nothing else: the model's own classes and dates.
-
-    Any other global a pickle names (a function, `os.system`, another module's class) is
-    refused, so a cache entry cannot run code, whoever wrote it."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        from pydantic import BaseModel
-
-        from orchexplorer import model
-
-        if module == "datetime" and name == "date":
-            return _dt.date
-        if module == model.__name__:
-            found = getattr(model, name, None)
-            if (
-                isinstance(found, type)
-                and issubclass(found, BaseModel)
-                and found.__module__ == model.__name__
-            ):
-                return found
-        raise pickle.UnpicklingError(f"not a class of the pack model: {module}.{name}")
-
-
-def _pack_stamp() -> tuple[str, ...]:
-    """What a pickled pack depends on besides our code (in the cache key): pydantic's
-    version (it defines how a model's state is pickled) and Python's."""
-    import pydantic
-
-    return ("orchexplorer-pack", pydantic.VERSION, f"{sys.version_info[0]}.{sys.version_info[1]}")
-
-
 def _read_back(body: bytes) -> Pack | None:
     """A cached pack, or None if the entry cannot be read back as one.
 
     The entry's integrity and currency are checked by `cache.read_entry` (hash of the body,
-    key of the files' content); here the body is unpickled with `_PackUnpickler`, which can
-    only create the model's classes, and the result must be a `Pack` made by the same
-    pydantic and Python, whose references check out. It is not validated field by field
-    again: building pydantic's validators alone costs more than the rest of the start-up
-    (see BENCHMARKS.md), and the entry was written only after the pack validated.
+    key of the files' content); here the body, JSON, is validated by pydantic as a `Pack`
+    and its references are checked, as for a pack read from files. Whatever the body
+    holds, the answer is a pack that would have loaded from files, or None (a miss).
     """
     from orchexplorer.model import Pack, check_references
 
     try:
-        stamp, pack = _PackUnpickler(io.BytesIO(body)).load()
+        pack = Pack.model_validate_json(body)
+        if check_references(pack):
+            return None
     except Exception:  # any failure to read an entry back is a miss, whatever it is
-        return None
-    if stamp != _pack_stamp() or type(pack) is not Pack or check_references(pack):
         return None
     return pack
 
 
 def _to_cache(root: Path, key: str, pack: Pack, stat: str | None) -> None:
     try:
-        body = pickle.dumps((_pack_stamp(), pack), protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, ValueError):  # pragma: no cover - defensive
+        body = pack.model_dump_json().encode("utf-8")
+    except (ValueError, UnicodeError):  # pragma: no cover - the loader only reads UTF-8 text
         return
     cache.write(root, "pack", key, body, stat)
 

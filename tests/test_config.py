@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from orchexplorer import config
 from orchexplorer.config import load_config, save_setting
 
 
@@ -24,17 +23,27 @@ def test_crash_mid_write_leaves_the_old_file(
 ) -> None:
     save_setting("lang", "en")
     before = (config_dir / "config.json").read_bytes()
+    seen: list[str] = []
 
-    def crash(*args: object, **kwargs: object) -> None:
-        handle = args[1]
-        handle.write('{"lang": "k')  # type: ignore[attr-defined]  # half written, then dies
+    def crash(fd: int) -> None:  # the new settings are in the temporary file, not renamed yet
+        seen.extend(n for n in os.listdir(config_dir) if n.endswith(".tmp"))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(config.json, "dump", crash)
+    monkeypatch.setattr(os, "fsync", crash)  # as fsutil.atomic_write calls it
     with pytest.raises(KeyboardInterrupt):
         save_setting("lang", "ko")
+    assert len(seen) == 1  # it did die mid-write
     assert (config_dir / "config.json").read_bytes() == before
     assert sorted(os.listdir(config_dir)) == ["config.json"]  # no temp file left behind
+
+
+def test_a_setting_that_cannot_be_written_changes_nothing(config_dir: Path) -> None:
+    save_setting("lang", "en")
+    before = (config_dir / "config.json").read_bytes()
+    with pytest.raises(TypeError):
+        save_setting("other", object())  # not JSON: a programming error, raised
+    assert (config_dir / "config.json").read_bytes() == before
+    assert sorted(os.listdir(config_dir)) == ["config.json"]
 
 
 @pytest.mark.parametrize(
