@@ -8,36 +8,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Code point ranges a terminal draws two columns wide: East Asian Wide and Fullwidth
-# (Hangul syllables and jamo, CJK, kana, fullwidth forms) and the emoji blocks. Mirrors
-# what Textual and Rich draw for the characters our content uses.
-WIDE_RANGES: tuple[tuple[int, int], ...] = (
-    (0x1100, 0x115F),
-    (0x2E80, 0x303E),
-    (0x3041, 0x33FF),
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xA000, 0xA4CF),
-    (0xA960, 0xA97F),
-    (0xAC00, 0xD7A3),
-    (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFF60),
-    (0xFFE0, 0xFFE6),
-    (0x1F300, 0x1F64F),
-    (0x1F900, 0x1F9FF),
-    (0x1FA70, 0x1FAFF),
-    (0x20000, 0x3FFFD),
+# Where a terminal draws a character two columns wide: Unicode's East Asian Wide and
+# Fullwidth characters (Hangul syllables and jamo, CJK, kana, fullwidth forms, most emoji).
+# `_CANDIDATES` finds, in C, the characters that may be wide; `char_width` decides.
+_CANDIDATES = re.compile(
+    "[\u1100-\u115f\u231a-\u2bff\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffe6\U00016fe0-\U0001b2ff"
+    "\U0001f000-\U0001faff\U00020000-\U0003fffd]"
 )
 
-_WIDE = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in WIDE_RANGES) + "]")
 
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _non_ascii_width(ch: str) -> int:
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me", "Cf") or unicodedata.combining(ch):
         return 0
-    return 2 if _WIDE.match(ch) else 1
+    if category == "Cn":  # unassigned: this Python's table may call it anything
+        return 1
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def char_width(ch: str) -> int:
@@ -59,7 +47,7 @@ def wide_positions(text: str) -> list[int] | None:
     than it takes."""
     if text.isascii():
         return None
-    return [m.start() for m in _WIDE.finditer(text)]
+    return [m.start() for m in _CANDIDATES.finditer(text) if _non_ascii_width(m.group()) == 2]
 
 
 # C0 and C1 control characters other than tab and newline, and DEL. YAML lets them in
