@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from orchexplorer import cache
+from orchexplorer.index_cache import build_index, cached_index
 from orchexplorer.loader import PackError, _pack_stamp, load_pack
 from orchexplorer.model import LocalizedText, Pack, Relation
-from orchexplorer.search import build_index, cached_index
 from tests.conftest import REPO, TOOL_A, write_pack
 
 TOOL_B = TOOL_A.replace("alpha", "beta").replace("Alpha", "Beta")
