@@ -14,8 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from orchexplorer.search.documents import Doc
-from orchexplorer.search.hits import KIND_RANK, KINDS, SECTIONS, Kind, Text
+from orchexplorer.search.hits import KIND_RANK, KINDS, SECTIONS, Doc, Kind, Text
 from orchexplorer.search.postings import Postings, Sections, Tables
 
 #: Version of the layout (the cache key also covers the search code).
@@ -137,7 +136,7 @@ def decode(data: bytes) -> Tables:
         table_spans: dict[str, list[tuple[int, int]]] = {}
         for name, span in zip(names, spans, strict=False):
             table_spans.setdefault(name, []).append(span)
-        docs = _LazyDocs(blob, spans[len(names) :], kinds, doc_tools, factors, ranks)
+        docs = _LazyDocs(blob, spans[len(names) :], (kinds, doc_tools, factors, ranks))
         short = {str(k): [str(t) for t in v] for k, v in state["short"].items()}
         cho_short = {str(k): [str(t) for t in v] for k, v in state["cho_short"].items()}
     except (KeyError, TypeError, AttributeError, IndexError) as exc:
@@ -181,25 +180,20 @@ class _TableLoader:
 
 
 class _LazyDocs:
-    """The documents of a decoded index, each decoded the first time a hit shows it
-    (scoring uses only the per-document tables)."""
+    """The documents of a decoded index, each decoded the first time a hit shows it.
+    Scoring reads only the per-document tables; a document takes its tools, factor and rank
+    from them."""
 
     def __init__(
         self,
         blob: memoryview,
         spans: list[tuple[int, int]],
-        kinds: list[Kind],
-        doc_tools: list[frozenset[str]],
-        factors: list[float],
-        ranks: list[int],
+        columns: tuple[list[Kind], list[frozenset[str]], list[float], list[int]],
     ) -> None:
         self._items: list[Doc | None] = [None] * len(spans)
         self._blob = blob
         self._spans = spans
-        self._kinds = kinds
-        self._doc_tools = doc_tools
-        self._factors = factors
-        self._ranks = ranks
+        self._columns = columns  # kinds, tools, factors, ranks
 
     def __len__(self) -> int:
         return len(self._items)
@@ -215,7 +209,8 @@ class _LazyDocs:
         return doc
 
     def _decode(self, d: int) -> Doc:
-        kind = self._kinds[d]
+        kinds, tools, factors, ranks = self._columns
+        kind = kinds[d]
         start, end = self._spans[d]
         try:
             tool, item_id, section, ko, en, bodies = json.loads(bytes(self._blob[start:end]))
@@ -228,9 +223,9 @@ class _LazyDocs:
                 section,
                 Text(str(ko), str(en)),
                 tuple((str(bko), str(ben)) for bko, ben in bodies),
-                self._doc_tools[d],
-                self._factors[d],
-                self._ranks[d],
+                tools[d],
+                factors[d],
+                ranks[d],
             )
         except (ValueError, TypeError):  # cannot happen for an intact entry
             return Doc(None, kind, "", "overview", Text("", ""), (), frozenset(), 0.0)

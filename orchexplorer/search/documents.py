@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from orchexplorer.search.hits import Kind, Localized, Section, Text
-from orchexplorer.search.snippets import Prepared, headline, prepare
+from orchexplorer.search.hits import Doc, Kind, Localized, Section, Text
+from orchexplorer.search.snippets import headline
 from orchexplorer.search.weights import (
     CELL_FACTOR,
     EXACT_KEYWORD,
@@ -35,41 +35,7 @@ from orchexplorer.search.weights import (
 
 if TYPE_CHECKING:
     from orchexplorer.model import LocalizedText, Pack
-
-
-@dataclass(slots=True)
-class Doc:
-    """A search document: what a hit shows and where it leads, and what scoring needs."""
-
-    tool: str | None
-    kind: Kind
-    id: str
-    section: Section
-    title: Text
-    bodies: tuple[tuple[str, str], ...]  # (ko, en) of each snippet source, best first
-    tools: frozenset[str]  # tools the document is about (for --tool and tool words)
-    factor: float
-    rank: int = 0  # position in tie-break order
-    # Per language, made on first use: each body ready for snippets (see `prepare`).
-    prepared: dict[str, tuple[Prepared, ...]] = field(default_factory=dict)
-
-    def snippet_sources(self, lang: str) -> tuple[Prepared, ...]:
-        sources = self.prepared.get(lang)
-        if sources is None:
-            i = 0 if lang == "ko" else 1
-            sources = tuple(prepare(b[i]) for b in self.bodies if b[i])
-            self.prepared[lang] = sources
-        return sources
-
-
-class Both(Protocol):
-    """Text of a field in every language it has (`LocalizedText.both`)."""
-
-    def both(self) -> Iterator[str]: ...
-
-
-#: A field's text, its weight and its exact bonus, as the index builder takes them.
-FieldText = tuple[Both | str | None, float, float]
+    from orchexplorer.search.postings import FieldText
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,7 +360,7 @@ def _field_texts(fields: tuple[Field, ...], item: Any) -> list[FieldText]:
     for f in fields:
         value = f.get(item)
         if f.each:
-            out.extend((v, f.weight, f.exact) for v in value)
+            out += [(v, f.weight, f.exact) for v in value]
         else:
             out.append((value, f.weight, f.exact))
     return out

@@ -1,10 +1,12 @@
 """What a search returns: `Hit`s of a kind, pointing at a section of the app, with a title
-and a snippet in both languages (`Text`)."""
+and a snippet in both languages (`Text`), made from the index's documents (`Doc`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
+
+from orchexplorer.search.snippets import Prepared, prepare
 
 if TYPE_CHECKING:
     from orchexplorer.model import Lang
@@ -22,18 +24,7 @@ Kind = Literal[
     "conclusion",
 ]
 #: Every kind of hit, in tie-break order (earlier wins a tie).
-KINDS: tuple[Kind, ...] = (
-    "tool",
-    "feature",
-    "use_case",
-    "component",
-    "concept",
-    "dimension",
-    "example",
-    "relation",
-    "note",
-    "conclusion",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
 #: Where a hit lives in the app. For tool-scoped kinds it is the tool's detail tab;
@@ -49,17 +40,7 @@ Section = Literal[
     "compare",
     "conclusions",
 ]
-SECTIONS: tuple[Section, ...] = (
-    "overview",
-    "features",
-    "use_cases",
-    "components",
-    "examples",
-    "relations",
-    "notes",
-    "compare",
-    "conclusions",
-)
+SECTIONS: tuple[Section, ...] = get_args(Section)
 
 
 class Localized(Protocol):
@@ -117,3 +98,28 @@ class Hit:
             "snippet": self.snippet.get(lang),
             "score": self.score,
         }
+
+
+@dataclass(slots=True)
+class Doc:
+    """A search document: what a hit shows and where it leads, and what scoring needs."""
+
+    tool: str | None
+    kind: Kind
+    id: str
+    section: Section
+    title: Text
+    bodies: tuple[tuple[str, str], ...]  # (ko, en) of each snippet source, best first
+    tools: frozenset[str]  # tools the document is about (for --tool and tool words)
+    factor: float
+    rank: int = 0  # position in tie-break order
+    # Per language, made on first use: each body ready for snippets (see `prepare`).
+    prepared: dict[str, tuple[Prepared, ...]] = field(default_factory=dict)
+
+    def snippet_sources(self, lang: str) -> tuple[Prepared, ...]:
+        sources = self.prepared.get(lang)
+        if sources is None:
+            i = 0 if lang == "ko" else 1
+            sources = tuple(prepare(b[i]) for b in self.bodies if b[i])
+            self.prepared[lang] = sources
+        return sources

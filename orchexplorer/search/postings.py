@@ -14,13 +14,22 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Protocol
 
-from orchexplorer.search.documents import Doc, FieldText, documents
-from orchexplorer.search.hits import KIND_RANK, Kind
+from orchexplorer.search.hits import KIND_RANK, Doc, Kind
 from orchexplorer.search.text import BREAK, all_syllables, choseong, normalize, tokenize
 from orchexplorer.search.weights import CHOSEONG_EXACT, W_SUB
 
 if TYPE_CHECKING:
     from orchexplorer.model import Pack
+
+
+class Both(Protocol):
+    """Text of a field in every language it has (`LocalizedText.both`)."""
+
+    def both(self) -> Iterator[str]: ...
+
+
+#: A field's text, its weight and its exact bonus, as the builder takes them.
+FieldText = tuple[Both | str | None, float, float]
 
 PREFIX_CAP = 64  # index terms a prefix may expand to
 _SHORT_PREFIX = 3  # prefixes up to this length are looked up once, best terms first
@@ -402,6 +411,9 @@ class Builder:
 
 def build(pack: Pack) -> Tables:
     """The tables of every document of `pack`."""
+    # Only building needs the document tables; querying an index read back does not.
+    from orchexplorer.search.documents import documents
+
     builder = Builder()
     for doc, fields in documents(pack):
         builder.add(doc, fields)
