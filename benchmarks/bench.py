@@ -211,8 +211,9 @@ def _queries(pack: Any) -> list[str]:
 
 def worker_logic(pack_arg: str, runs: int) -> dict[str, Any]:
     from orchexplorer.compare import compare_tools
+    from orchexplorer.index_cache import build_index, cached_index
     from orchexplorer.loader import default_content_dir, load_pack
-    from orchexplorer.search import SearchIndex, build_index, cached_index
+    from orchexplorer.search import SearchIndex
 
     root = default_content_dir() if pack_arg == "shipped" else Path(pack_arg)
     out: dict[str, Any] = {}
@@ -261,8 +262,8 @@ def worker_logic(pack_arg: str, runs: int) -> dict[str, Any]:
 
 def worker_memory(pack_arg: str, runs: int) -> dict[str, Any]:
     from orchexplorer.compare import compare_tools
+    from orchexplorer.index_cache import build_index
     from orchexplorer.loader import default_content_dir, load_pack
-    from orchexplorer.search import build_index
 
     root = default_content_dir() if pack_arg == "shipped" else Path(pack_arg)
     pack = load_pack(root)

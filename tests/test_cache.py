@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from orchexplorer import cache, loader
+from orchexplorer.index_cache import build_index, cached_index
 from orchexplorer.loader import PackError, load_pack
 from orchexplorer.model import LocalizedText, Pack, Relation, check_references
-from orchexplorer.search import build_index, cached_index
 from tests.conftest import REPO, TOOL_A, write_pack
 
 TOOL_B = TOOL_A.replace("alpha", "beta").replace("Alpha", "Beta")

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orchexplorer import search as search_module
 from orchexplorer.loader import load_pack
 from orchexplorer.model import LANGS, LocalizedText, Pack
 from orchexplorer.search import (
@@ -20,6 +19,7 @@ from orchexplorer.search import (
     SearchIndex,
     build_index,
     choseong,
+    codec,
     highlight_spans,
     normalize,
     tokenize,
@@ -744,7 +744,7 @@ def test_an_index_read_back_from_the_cache_answers_the_same(
 ) -> None:
     # Tables are cached in shards decoded one by one (so a search thread never holds the
     # UI for long): cut into many tiny shards, or kept whole, they must read back the same.
-    monkeypatch.setattr(search_module, "SHARD_BYTES", shard_bytes)
+    monkeypatch.setattr(codec, "SHARD_BYTES", shard_bytes)
     built = SearchIndex(load_pack(None))
     data = built.to_json()
     lines = data.count(b"\n")

@@ -62,7 +62,7 @@ class Context:
         exactly the pack's current files (then the pack itself is not loaded), else built
         from the loaded pack (and cached)."""
         if self._index is None:
-            from orchexplorer.search import build_index, cached_index
+            from orchexplorer.index_cache import build_index, cached_index
 
             index = cached_index(self.content) if self._pack is None else None
             self._index = index if index is not None else build_index(self.pack())

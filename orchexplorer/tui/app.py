@@ -163,7 +163,7 @@ class OrchExplorerApp(App[int]):
 
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self, screen: SearchScreen) -> None:
-        from orchexplorer.search import build_index
+        from orchexplorer.index_cache import build_index
 
         index = build_index(self.pack)
         self.search_index = index
