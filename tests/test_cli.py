@@ -203,10 +203,8 @@ def test_a_reader_that_stops_early_gets_no_traceback(
 def test_unknown_tool_or_compare_id_exits_2_before_the_app_opens(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import orchexplorer.cli as cli
-
-    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True)
-    monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     for argv in (["--tool", "nomad"], ["--compare", "docker,nomad"]):
         code, _, err = run(capsys, *argv)
         assert code == 2

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from orchexplorer import config
 from orchexplorer.config import load_config, save_setting
 
 
@@ -30,7 +29,7 @@ def test_crash_mid_write_leaves_the_old_file(
         handle.write('{"lang": "k')  # type: ignore[attr-defined]  # half written, then dies
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(config.json, "dump", crash)
+    monkeypatch.setattr(json, "dump", crash)  # the json module config.py writes with
     with pytest.raises(KeyboardInterrupt):
         save_setting("lang", "ko")
     assert (config_dir / "config.json").read_bytes() == before

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -84,7 +85,8 @@ async def test_markup_looking_content_is_shown_literally_everywhere(config_dir: 
 async def test_empty_states_in_a_one_tool_pack(config_dir: Path) -> None:
     full = load_pack(MARKUP)
     beta = full.tool("beta")
-    app = make_app(Pack(tools=[beta]), config_dir)  # type: ignore[list-item]
+    assert beta is not None
+    app = make_app(Pack(tools=[beta]), config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         for key, message in [
             ("2", "This tool has no features."),
@@ -216,7 +218,7 @@ async def test_corrupt_config_is_ignored_with_notice_and_kept(config_dir: Path) 
     assert path.read_text(encoding="utf-8") == "{not json"  # not overwritten
 
 
-def _palette_choice(app: App[object]) -> str:
+def _palette_choice(app: App[Any]) -> str:
     """The command the palette would run on Enter (plain text), or "" while it has none."""
     if not isinstance(app.screen, CommandPalette):
         return ""
@@ -392,6 +394,7 @@ def test_the_first_screen_leaves_search_and_syntax_highlighting_for_later(
     code = f"""
 import asyncio, sys
 from pathlib import Path
+from typing import Any
 from orchexplorer.loader import load_pack
 from orchexplorer.tui.app import OrchExplorerApp
 
