@@ -9,6 +9,7 @@ writes nowhere real either. tests/test_isolation.py proves it.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -43,6 +44,8 @@ os.environ.update(
     }
 )
 (SESSION_DIR / "home").mkdir()
+# Removed when pytest is done, or at exit when this module was imported some other way.
+atexit.register(shutil.rmtree, SESSION_DIR, ignore_errors=True)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
