@@ -65,7 +65,8 @@ def test_a_careless_test_module_leaves_an_empty_home_empty(tmp_path: Path) -> No
         for key, value in os.environ.items()
         if not key.startswith(("ORCHEXPLORER_", "XDG_", "PYTEST_", "TEXTUAL_SNAPSHOT"))
     }
-    env.update(HOME=str(home), PYTHONPATH=str(REPO))
+    # Only the plugin under test: the others would cost seconds and prove nothing here.
+    env.update(HOME=str(home), PYTHONPATH=str(REPO), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     result = subprocess.run(
         [
             *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"),
