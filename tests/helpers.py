@@ -37,8 +37,8 @@ class PipeRun:
 def run_into_closed_pipe(*args: str, read: int = 0) -> PipeRun:
     """`python -m orchexplorer *args` writing into a pipe whose reader takes `read` bytes and
     then closes it, as `| head -c N` does. With read=0 the reader has gone before the program
-    starts, so its first write fails; otherwise the output must be larger than the pipe's
-    buffer (64 KiB on Linux) for the program to notice."""
+    starts, so its first write fails. Otherwise the reader leaves while the program is still
+    writing only if the output is larger than the pipe's buffer (64 KiB on Linux)."""
     command = [sys.executable, "-m", "orchexplorer", *args]
     if read == 0:
         reader, writer = os.pipe()
