@@ -78,8 +78,8 @@ def test_search_finds_a_feature_by_its_made_up_name_and_its_prefix(
 ) -> None:
     tool = pack.ordered_tools[1]
     feature = tool.features[3]
-    name_en = feature.title.en.split()[0]  # the made-up product word starts each title
-    name_ko = feature.title.ko.split()[0]
+    name_en = feature.title.get("en").split()[0]  # the made-up product word starts each title
+    name_ko = feature.title.get("ko").split()[0]
     for query in (name_en, name_en.lower()[:-1], name_ko):
         hits = index.search(query, limit=5, kind="feature")
         assert (tool.id, "feature", feature.id) in [h.key for h in hits], query
@@ -132,7 +132,7 @@ def test_build_index_of_a_loaded_pack_is_the_same_from_the_cache(synthetic: Path
     first = build_index(pack)  # built, then written to the cache
     again = build_index(load_pack(synthetic))  # read back from the cache
     assert again is not first
-    query = pack.ordered_tools[1].features[-1].title.en
+    query = pack.ordered_tools[1].features[-1].title.get("en")
     assert again.search(query) == first.search(query)
 
 

@@ -6,9 +6,12 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from textual.widgets import TabbedContent
+from textual.app import App
+from textual.command import CommandList, CommandPalette
+from textual.widgets import OptionList, TabbedContent
 
 from orchexplorer.loader import load_pack
 from orchexplorer.model import Pack
@@ -17,6 +20,7 @@ from orchexplorer.tui.screens.help import HelpScreen
 from orchexplorer.tui.widgets.detail import ToolDetail
 from orchexplorer.tui.widgets.sidebar import ToolList
 from tests.conftest import FIXTURES
+from tests.helpers import wait_for
 from tests.tui_helpers import make_app, screen_text
 
 MARKUP = FIXTURES / "markup"
@@ -81,7 +85,8 @@ async def test_markup_looking_content_is_shown_literally_everywhere(config_dir: 
 async def test_empty_states_in_a_one_tool_pack(config_dir: Path) -> None:
     full = load_pack(MARKUP)
     beta = full.tool("beta")
-    app = make_app(Pack(tools=[beta]), config_dir)  # type: ignore[list-item]
+    assert beta is not None
+    app = make_app(Pack(tools=[beta]), config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         for key, message in [
             ("2", "This tool has no features."),
@@ -213,17 +218,26 @@ async def test_corrupt_config_is_ignored_with_notice_and_kept(config_dir: Path) 
     assert path.read_text(encoding="utf-8") == "{not json"  # not overwritten
 
 
+def _palette_choice(app: App[Any]) -> str:
+    """The command the palette would run on Enter (plain text), or "" while it has none."""
+    if not isinstance(app.screen, CommandPalette):
+        return ""
+    commands = app.screen.query_one(CommandList)
+    if commands.highlighted is None:
+        return ""
+    return str(commands.get_option_at_index(commands.highlighted).prompt)
+
+
 async def test_command_palette_finds_features_safely(config_dir: Path) -> None:
     app = make_app(MARKUP, config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"reverse")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "[reverse]Feature[/reverse]" in _palette_choice(app))
         assert "Alpha[/]: [reverse]Feature[/reverse]" in screen_text(app)
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ExplorerScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
         assert app.screen.query_one(TabbedContent).active == "features"
 
 
@@ -233,11 +247,11 @@ async def test_command_palette_switches_language(config_dir: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"korean")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "Switch to Korean" in _palette_choice(app))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
         assert app.lang == "ko"
-        assert "기능" in screen_text(app)
+        await wait_for(pilot, lambda: "기능" in screen_text(app))
 
 
 async def _search(pilot: object, app: object, query: str) -> None:
@@ -287,13 +301,21 @@ async def test_search_moves_through_hits(config_dir: Path) -> None:
         screen = app.screen
         hits = screen.hits  # type: ignore[attr-defined]
         assert len(hits) >= 2
+        first, chosen = hits[0], hits[1]
+        # The second hit is another of the same tool's examples, so only the highlighted
+        # example tells whether Down moved to it.
+        assert chosen.tool is not None and chosen.section == "examples"
+        assert (first.tool, first.section) == (chosen.tool, "examples") and first.id != chosen.id
         await pilot.press("down")
-        chosen = hits[1]
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
         detail = app.screen.query_one(ToolDetail)
-        if chosen.tool is not None:
-            assert detail.tool is not None and detail.tool.id == chosen.tool
+        assert detail.tool is not None and detail.tool.id == chosen.tool
+        assert detail.active_tab == "examples"
+        examples = app.screen.query_one("#examples-list", OptionList)
+        assert examples.highlighted is not None
+        assert examples.get_option_at_index(examples.highlighted).id == chosen.id
 
 
 async def test_search_shows_markup_and_odd_queries_literally(config_dir: Path) -> None:
@@ -372,6 +394,7 @@ def test_the_first_screen_leaves_search_and_syntax_highlighting_for_later(
     code = f"""
 import asyncio, sys
 from pathlib import Path
+from typing import Any
 from orchexplorer.loader import load_pack
 from orchexplorer.tui.app import OrchExplorerApp
 
