@@ -145,7 +145,7 @@ def _scalar(event: Any) -> Any:
         plain = event.implicit[0] if event.implicit else False
         if not plain:
             return visible(event.value)
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
     elif tag not in _ALLOWED_SCALAR_TAGS:
         raise _YamlProblem(line, col, "yaml_tag", tag=tag)
     if tag == _STD + "str":

@@ -137,7 +137,7 @@ class Sections:
         value = self._values.get("cho")
         if value is None:
             value = self._values["cho"] = self._loaded("cho")
-        return value  # type: ignore[no-any-return]
+        return value
 
     def cho_keys(self) -> list[str]:
         return list(self.cho())
@@ -148,7 +148,7 @@ class Sections:
             raw = self._loaded("by_len")
             value = {int(n): v for n, v in raw.items() if isinstance(v, list)}
             self._values["by_len"] = value
-        return value  # type: ignore[no-any-return]
+        return value
 
 
 class PrefixTable:
