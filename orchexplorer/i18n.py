@@ -376,6 +376,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "'{field}' must be at most {le}",
     ),
     "count_guide_questions": ("가이드 질문", "guide questions"),
+    "count_compose_keys": ("Compose 키", "Compose keys"),
+    "count_commands": ("명령 대응", "command mappings"),
+    "count_false_friends": ("헷갈리는 용어", "false friends"),
+    "err_unknown_concept": ("알 수 없는 개념 id '{value}'", "unknown concept id '{value}'"),
     "guide_tie": (
         "{names}의 점수가 {score}점으로 같습니다 (공동 {rank}위).",
         "{names} are tied at {score} (shared rank {rank}).",

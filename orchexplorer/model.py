@@ -309,6 +309,75 @@ class GuideQuestion(Frozen):
 # ------------------------------------------------------------------------------ end guide
 
 
+# ------------------------------------------------------------------------------ portability
+
+
+PortLevel = Literal["supported", "partial", "ignored", "none"]
+"""What a tool does with a Compose key: honours it, honours part of it, skips it (as
+`docker stack deploy` does, with "Ignoring unsupported options"), or has no 1:1 equivalent."""
+
+# A key as written in a Compose file, dotted below a service: "depends_on", "deploy.resources".
+ComposeKeyPath = Annotated[
+    str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+]
+
+
+class Source(Frozen):
+    """An official page a fact was checked against, and when."""
+
+    url: Url
+    checked: _dt.date
+
+
+class KeySupport(Frozen):
+    """One tool's handling of one Compose key."""
+
+    level: PortLevel
+    equivalent: str | None = None  # literal: a field path or an option
+    text: LocalizedText | None = None  # how it behaves there
+    workaround: LocalizedText | None = None  # what to use instead, when level is not supported
+
+
+class ComposeKey(Frozen):
+    """A key of the Compose file and what each tool makes of it."""
+
+    id: Id
+    key: ComposeKeyPath
+    scope: Literal["top", "service"]
+    summary: LocalizedText
+    support: dict[Id, KeySupport]  # tool id -> support
+    sources: list[Source] = Field(min_length=1)
+    keywords: list[str] = Field(default_factory=list)
+
+
+class CommandCell(Frozen):
+    command: str  # literal: "docker run -d --name web nginx:1.27"
+    text: LocalizedText | None = None
+
+
+class CommandMapping(Frozen):
+    """One task done from the command line, per tool (`docker` beside `kubectl`)."""
+
+    id: Id
+    task: LocalizedText
+    commands: dict[Id, CommandCell]  # tool id -> command
+    difference: LocalizedText  # what differs in meaning, not only in spelling
+    sources: list[Source] = Field(min_length=1)
+    keywords: list[str] = Field(default_factory=list)
+
+
+class FalseFriend(Frozen):
+    """A word that means different things per tool (a Compose service, a Kubernetes Service)."""
+
+    id: Id
+    term: str
+    concept: Id | None = None  # the concept row it belongs to, if any
+    meanings: dict[Id, LocalizedText]  # tool id -> what the word means there
+    difference: LocalizedText  # one sentence on the difference
+    sources: list[Source] = Field(min_length=1)
+    keywords: list[str] = Field(default_factory=list)
+
+
 class PackFile(Frozen):
     """The top level of one YAML file of a pack. Every key is optional."""
 
@@ -319,6 +388,9 @@ class PackFile(Frozen):
     concepts: list[Concept] = Field(default_factory=list)
     conclusions: list[Conclusion] = Field(default_factory=list)
     guide: list[GuideQuestion] = Field(default_factory=list)
+    compose_keys: list[ComposeKey] = Field(default_factory=list)
+    commands: list[CommandMapping] = Field(default_factory=list)
+    false_friends: list[FalseFriend] = Field(default_factory=list)
 
 
 # A location inside the merged pack data, as pydantic reports it: ("tools", 3, "id").
@@ -337,6 +409,7 @@ class RefProblem:
         "self_relation",
         "unknown_feature",  # guide
         "unknown_use_case",  # guide
+        "unknown_concept",  # false friends
     ]
     value: str
     other: Loc | None = None  # the first place for a duplicate
@@ -352,6 +425,9 @@ class Pack(Frozen):
     concepts: list[Concept] = Field(default_factory=list)
     conclusions: list[Conclusion] = Field(default_factory=list)
     guide: list[GuideQuestion] = Field(default_factory=list)
+    compose_keys: list[ComposeKey] = Field(default_factory=list)
+    commands: list[CommandMapping] = Field(default_factory=list)
+    false_friends: list[FalseFriend] = Field(default_factory=list)
 
     _by_id: dict[str, Tool] = PrivateAttr(default_factory=dict)
     _ordered: list[Tool] = PrivateAttr(default_factory=list)
@@ -381,7 +457,7 @@ class Pack(Frozen):
         return next((d for d in self.dimensions if d.id == dim_id), None)
 
     def counts(self) -> dict[str, int]:
-        return {
+        counts = {
             "tools": len(self.tools),
             "features": sum(len(t.features) for t in self.tools),
             "use_cases": sum(len(t.use_cases) for t in self.tools),
@@ -394,9 +470,24 @@ class Pack(Frozen):
             "conclusions": len(self.conclusions),
             "guide_questions": len(self.guide),
         }
+        # The portability parts are counted where a pack has them (most user packs do not).
+        for key in ("compose_keys", "commands", "false_friends"):
+            if getattr(self, key):
+                counts[key] = len(getattr(self, key))
+        return counts
 
 
-_ID_LISTS = ("tools", "dimensions", "comparisons", "relations", "concepts", "conclusions")
+_ID_LISTS = (
+    "tools",
+    "dimensions",
+    "comparisons",
+    "relations",
+    "concepts",
+    "conclusions",
+    "compose_keys",
+    "commands",
+    "false_friends",
+)
 _TOOL_CHILDREN = ("features", "use_cases", "components", "examples", "links", "notes")
 
 
@@ -455,6 +546,29 @@ def check_references(pack: Pack) -> list[RefProblem]:
     for ci, concl in enumerate(pack.conclusions):
         for i, tid in enumerate(concl.tools):
             tool_ref(tid, ("conclusions", ci, "tools", i))
+    # portability: per-tool cells name known tools; a key is listed once per scope
+    seen_keys: dict[tuple[str, str], Loc] = {}
+    for ki, ckey in enumerate(pack.compose_keys):
+        for tid in ckey.support:
+            tool_ref(tid, ("compose_keys", ki, "support", tid))
+        key_loc: Loc = ("compose_keys", ki, "key")
+        if (ckey.scope, ckey.key) in seen_keys:
+            problems.append(
+                RefProblem(key_loc, "duplicate_id", ckey.key, seen_keys[(ckey.scope, ckey.key)])
+            )
+        else:
+            seen_keys[(ckey.scope, ckey.key)] = key_loc
+    for mi, mapping in enumerate(pack.commands):
+        for tid in mapping.commands:
+            tool_ref(tid, ("commands", mi, "commands", tid))
+    concept_ids = {c.id for c in pack.concepts}
+    for fi, friend in enumerate(pack.false_friends):
+        for tid in friend.meanings:
+            tool_ref(tid, ("false_friends", fi, "meanings", tid))
+        if friend.concept is not None and friend.concept not in concept_ids:
+            problems.append(
+                RefProblem(("false_friends", fi, "concept"), "unknown_concept", friend.concept)
+            )
     # guide: question ids, answer ids per question, effect tools and what reasons refer to
     unique(pack.guide, ("guide",))
     items: dict[GuideRefKind, set[tuple[str, str]]] = {
