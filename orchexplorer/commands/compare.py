@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import shutil
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -31,6 +30,8 @@ from orchexplorer.compare import (
     resolve_tools,
 )
 from orchexplorer.i18n import Lang, t
+from orchexplorer.termtext import cell_width as text_width  # this module's (and tests') name
+from orchexplorer.termtext import char_width
 
 NAME = "compare"
 HELP = "compare two or more tools side by side (dimensions, concepts or examples)"
@@ -147,18 +148,7 @@ def _table_width(option: int | None) -> int:
 
 
 # --------------------------------------------------------------------------------------
-# Display width (double-width Korean) and wrapping
-
-
-def char_width(ch: str) -> int:
-    """Terminal columns of one character: 2 for East Asian wide/full-width, 0 for marks."""
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def text_width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
+# Wrapping to display width (double-width Korean: orchexplorer.termtext)
 
 
 def _split_at(word: str, width: int) -> tuple[str, str]:
