@@ -15,7 +15,8 @@ from typing import Any, NoReturn
 
 from orchexplorer import __version__
 from orchexplorer.commands import CommandError, Context, clean
-from orchexplorer.i18n import Lang, detect_lang, parse_lang, t
+from orchexplorer.i18n import t
+from orchexplorer.lang import Lang, detect_lang, parse_lang
 
 COMMAND_MODULES = ("show", "validate", "search", "compare", "guide")
 

@@ -1,21 +1,15 @@
-"""Language choice and the app's own strings, in Korean and English.
+"""The program's own strings, in Korean and English: labels, messages and errors.
 
-Content text lives in the pack (`LocalizedText`); this module holds only what the program
-itself says: labels, messages and errors. No heavy imports.
+Content text lives in the pack (`LocalizedText`); the languages and how one is chosen are in
+`orchexplorer.lang`. Read by the loader's messages, the command line and the app, never by
+the model. No heavy imports: the command line prints these without building the model.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from typing import Literal
+from orchexplorer.lang import LANGS, Lang
 
-#: The languages of the app and of `LocalizedText` (the model imports them from here, so the
-#: command line can speak without importing the model and pydantic).
-Lang = Literal["ko", "en"]
-LANGS: tuple[Lang, ...] = ("ko", "en")
-
-__all__ = ["LANGS", "Lang", "detect_lang", "parse_lang", "t"]
+__all__ = ["LANGS", "STRINGS", "Lang", "t"]
 
 # key -> (ko, en). Placeholders use str.format names.
 STRINGS: dict[str, tuple[str, str]] = {
@@ -460,39 +454,3 @@ def t(key: str, lang: Lang, /, **values: object) -> str:
 class _Safe(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-def parse_lang(value: str | None) -> Lang | None:
-    """'ko', 'KO', 'ko_KR.UTF-8' -> 'ko'; 'en', 'en_US' -> 'en'; anything else -> None."""
-    if not value:
-        return None
-    head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    if head == "ko":
-        return "ko"
-    if head == "en":
-        return "en"
-    return None
-
-
-def locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
-    """Korean when the locale is `ko_*`, otherwise English."""
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var)
-        if value:
-            return "ko" if parse_lang(value) == "ko" else "en"
-    return "en"
-
-
-def detect_lang(
-    flag: str | None = None,
-    saved: str | None = None,
-    environ: Mapping[str, str] | None = None,
-) -> Lang:
-    """Pick the language: `--lang`, then ORCHEXPLORER_LANG, then the saved choice, then locale."""
-    env = os.environ if environ is None else environ
-    for candidate in (flag, env.get("ORCHEXPLORER_LANG"), saved):
-        lang = parse_lang(candidate)
-        if lang is not None:
-            return lang
-    return locale_lang(env)
