@@ -222,15 +222,8 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-def run_app(
-    pack: Pack,
-    lang: Lang,
-    tool: str | None = None,
-    compare: Sequence[str] = (),
-    lang_fixed: str | None = None,
-) -> int:
+def run_app(pack: Pack, lang: Lang, tool: str | None = None, compare: Sequence[str] = ()) -> int:
     """Run the app until it exits; the exit status is the app's return code (0 on quit)."""
-    del lang_fixed  # the language given on the command line is already in `lang`
     freeze_long_lived()
     app = OrchExplorerApp(pack, lang=lang, tool=tool, compare=compare)
     result = app.run()
