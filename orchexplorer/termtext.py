@@ -30,14 +30,19 @@ WIDE_RANGES: tuple[tuple[int, int], ...] = (
     (0x20000, 0x3FFFD),
 )
 
-_WIDE = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in WIDE_RANGES) + "]")
+
+@lru_cache(maxsize=1)
+def _wide() -> re.Pattern[str]:
+    """The wide characters as one class, compiled on first use: compiling it takes ~7 ms,
+    which every command and the app's start paid at import while most never need it."""
+    return re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in WIDE_RANGES) + "]")
 
 
 @lru_cache(maxsize=4096)
 def _non_ascii_width(ch: str) -> int:
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
-    return 2 if _WIDE.match(ch) else 1
+    return 2 if _wide().match(ch) else 1
 
 
 def char_width(ch: str) -> int:
@@ -59,7 +64,7 @@ def wide_positions(text: str) -> list[int] | None:
     than it takes."""
     if text.isascii():
         return None
-    return [m.start() for m in _WIDE.finditer(text)]
+    return [m.start() for m in _wide().finditer(text)]
 
 
 # C0 and C1 control characters other than tab and newline, and DEL. YAML lets them in
