@@ -59,25 +59,27 @@ async def test_app_wide_keys_are_bound_on_the_app_alone(config_dir: Path) -> Non
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-async def test_the_footer_lists_the_app_keys_first_on_every_full_screen(
+async def test_the_footers_list_the_app_keys_together_where_they_did(
     config_dir: Path, lang: str
 ) -> None:
     app = make_app(load_pack(), config_dir, lang=lang)
     ko = lang == "ko"
     async with app.run_test(size=(120, 30)) as pilot:
+        # The explorer: the app's keys first, then its own.
         assert in_order(
             footer(app),
             ["종료", "도움말", "검색", "선택 가이드", "English", "비교", "예제 복사"]
             if ko
             else ["Quit", "Help", "Search", "Guide", "한국어", "Compare", "Copy example"],
         )
+        # The guide: its own keys first, then the app's.
         await open_guide(pilot, app)
         text = footer(app)
         assert in_order(
             text,
-            ["종료", "도움말", "English", "이전", "건너뛰기", "처음부터"]
+            ["이전", "건너뛰기", "처음부터", "종료", "도움말", "English"]
             if ko
-            else ["Quit", "Help", "한국어", "Back", "Skip", "Start over"],
+            else ["Back", "Skip", "Start over", "Quit", "Help", "한국어"],
         )
         # Keys that do nothing in the guide are not offered there.
         assert ("선택 가이드" not in text and "검색" not in text) if ko else "Guide" not in text

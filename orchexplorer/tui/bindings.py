@@ -30,21 +30,24 @@ def apply_bindings(node: DOMNode, bindings: Iterable[BindingType]) -> None:
 class AppScreen(Screen[None]):
     """A full screen of the app (not a dialog): the app-wide keys of `OrchExplorerApp`
     (quit, help, search, guide, language) work on it, and its footer and `?` list them
-    first, in the app's order, then the screen's own keys.
+    together, in the app's order, before the screen's own keys (`APP_KEYS_FIRST`) or after
+    them.
 
     `APP_ACTIONS_OFF`: app-wide actions turned off on this screen (`guide` on the guide):
     their keys do nothing here (`OrchExplorerApp.check_action`) and are not listed.
     """
 
+    APP_KEYS_FIRST: ClassVar[bool] = True
     APP_ACTIONS_OFF: ClassVar[frozenset[str]] = frozenset()
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         bindings = super().active_bindings
         app = self.app
-        first = {
+        own = {key: active for key, active in bindings.items() if active.node is not app}
+        shared = {
             key: active
             for key, active in bindings.items()
             if active.node is app and active.binding.action not in self.APP_ACTIONS_OFF
         }
-        return first | {key: active for key, active in bindings.items() if active.node is not app}
+        return shared | own if self.APP_KEYS_FIRST else own | shared

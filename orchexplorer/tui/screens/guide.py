@@ -46,6 +46,7 @@ class GuideScreen(AppScreen):
     """The wizard. `step` is the question shown; `step == len(questions)` is the result."""
 
     AUTO_FOCUS = "#guide-list"
+    APP_KEYS_FIRST = False  # the wizard's own keys (back, skip) come first in its footer
     # `g`: already here; `/`: a search hit would leave the guide and its answers behind.
     APP_ACTIONS_OFF = frozenset({"guide", "search"})
 
