@@ -15,7 +15,8 @@ from typing import Any, NoReturn
 
 from orchexplorer import __version__
 from orchexplorer.commands import CommandError, Context, clean
-from orchexplorer.i18n import Lang, detect_lang, parse_lang, t
+from orchexplorer.i18n import t
+from orchexplorer.lang import Lang, detect_lang, parse_lang
 
 COMMAND_MODULES = ("show", "validate", "search", "compare", "guide")
 
@@ -73,24 +74,10 @@ class _MainParser(_Parser):
         return build_parser(lazy=False)[0].format_help()
 
 
-def _command_names() -> list[str]:
-    """The commands that exist (one still being built is simply absent)."""
-    from importlib.util import find_spec
-
-    return [n for n in COMMAND_MODULES if find_spec(f"orchexplorer.commands.{n}") is not None]
-
-
 def _commands() -> list[ModuleType]:
     import importlib
 
-    modules = []
-    for name in COMMAND_MODULES:
-        try:
-            modules.append(importlib.import_module(f"orchexplorer.commands.{name}"))
-        except ModuleNotFoundError as exc:  # a command still being built is simply absent
-            if exc.name != f"orchexplorer.commands.{name}":
-                raise
-    return modules
+    return [importlib.import_module(f"orchexplorer.commands.{n}") for n in COMMAND_MODULES]
 
 
 def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -126,10 +113,9 @@ def build_parser(lazy: bool = True) -> tuple[argparse.ArgumentParser, list[str]]
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     if lazy:
-        names = _command_names()
-        for name in names:
+        for name in COMMAND_MODULES:
             sub.add_parser(name, module=name)
-        return parser, names
+        return parser, list(COMMAND_MODULES)
     modules = _commands()
     for module in modules:
         sub.add_parser(module.NAME, help=module.HELP, module=module)
@@ -171,7 +157,7 @@ def _open_app(args: argparse.Namespace, ctx: Context, names: list[str]) -> int:
             ctx.tool(tool_id)
     from orchexplorer.tui.app import run_app
 
-    return run_app(pack, lang=ctx.lang, tool=args.tool, compare=compare, lang_fixed=args.lang)
+    return run_app(pack, lang=ctx.lang, tool=args.tool, compare=compare)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

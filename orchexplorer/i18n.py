@@ -1,21 +1,15 @@
-"""Language choice and the app's own strings, in Korean and English.
+"""The program's own strings, in Korean and English: labels, messages and errors.
 
-Content text lives in the pack (`LocalizedText`); this module holds only what the program
-itself says: labels, messages and errors. No heavy imports.
+Content text lives in the pack (`LocalizedText`); the languages and how one is chosen are in
+`orchexplorer.lang`. Read by the loader's messages, the command line and the app, never by
+the model. No heavy imports: the command line prints these without building the model.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from typing import Literal
+from orchexplorer.lang import LANGS, Lang
 
-#: The languages of the app and of `LocalizedText` (the model imports them from here, so the
-#: command line can speak without importing the model and pydantic).
-Lang = Literal["ko", "en"]
-LANGS: tuple[Lang, ...] = ("ko", "en")
-
-__all__ = ["LANGS", "Lang", "detect_lang", "parse_lang", "t"]
+__all__ = ["LANGS", "STRINGS", "Lang", "t"]
 
 # key -> (ko, en). Placeholders use str.format names.
 STRINGS: dict[str, tuple[str, str]] = {
@@ -143,7 +137,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "알 수 없는 언어 '{value}' (ko 또는 en)",
         "unknown language '{value}' (ko or en)",
     ),
-    "cli_interrupted": ("중단되었습니다", "interrupted"),
     # section headings shared by the command line and the app
     "sec_overview": ("개요", "Overview"),
     "sec_features": ("기능", "Features"),
@@ -179,14 +172,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key_guide": ("선택 가이드", "Guide"),
     "key_copy": ("예제 복사", "Copy example"),
     "key_open": ("공식 문서", "Open docs"),
-    "key_tab": ("탭 {n}", "Tab {n}"),
     "key_tab_overview": ("개요 탭", "Overview tab"),
     "key_tab_features": ("기능 탭", "Features tab"),
     "key_tab_use_cases": ("사용 사례 탭", "Use cases tab"),
     "key_tab_examples": ("예제 탭", "Examples tab"),
     "key_tab_relations": ("관계 탭", "Relations tab"),
     "key_back": ("뒤로", "Back"),
-    "key_close": ("닫기", "Close"),
     "key_down": ("아래로", "Down"),
     "key_up": ("위로", "Up"),
     "key_palette": ("명령 팔레트", "Command palette"),
@@ -201,10 +192,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key_focus_previous": ("이전 영역으로", "Previous area"),
     "key_copy_text": ("선택한 텍스트 복사", "Copy selected text"),
     "help_title": ("키 도움말", "Keys"),
-    "help_key": ("키", "Key"),
-    "help_action": ("동작", "Action"),
     "help_hint": ("Esc 또는 ?로 닫기", "Escape or ? closes"),
-    "sidebar_title": ("도구", "Tools"),
     "empty_features": ("이 도구에는 기능 항목이 없습니다.", "This tool has no features."),
     "empty_use_cases": ("이 도구에는 사용 사례가 없습니다.", "This tool has no use cases."),
     "empty_examples": ("이 도구에는 예제가 없습니다.", "This tool has no examples."),
@@ -350,9 +338,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "영어로 전환 (Switch to English)",
         "Switch to Korean (한국어로 전환)",
     ),
-    "cmd_switch_lang_help": ("화면의 모든 글을 영어로", "Every label and text in Korean"),
     "cmd_help": ("키 도움말 보기", "Show the keys"),
-    "cmd_quit": ("종료", "Quit orchexplorer"),
     "cmd_compare": ("{a}와(과) {b} 비교", "Compare {a} with {b}"),
     "cmd_kind_tool": ("도구", "tool"),
     "cmd_kind_feature": ("기능", "feature"),
@@ -464,39 +450,3 @@ def t(key: str, lang: Lang, /, **values: object) -> str:
 class _Safe(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-def parse_lang(value: str | None) -> Lang | None:
-    """'ko', 'KO', 'ko_KR.UTF-8' -> 'ko'; 'en', 'en_US' -> 'en'; anything else -> None."""
-    if not value:
-        return None
-    head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    if head == "ko":
-        return "ko"
-    if head == "en":
-        return "en"
-    return None
-
-
-def locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
-    """Korean when the locale is `ko_*`, otherwise English."""
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var)
-        if value:
-            return "ko" if parse_lang(value) == "ko" else "en"
-    return "en"
-
-
-def detect_lang(
-    flag: str | None = None,
-    saved: str | None = None,
-    environ: Mapping[str, str] | None = None,
-) -> Lang:
-    """Pick the language: `--lang`, then ORCHEXPLORER_LANG, then the saved choice, then locale."""
-    env = os.environ if environ is None else environ
-    for candidate in (flag, env.get("ORCHEXPLORER_LANG"), saved):
-        lang = parse_lang(candidate)
-        if lang is not None:
-            return lang
-    return locale_lang(env)

@@ -8,7 +8,6 @@ Every view of the app (sidebar, detail panes, comparison, search, command line) 
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -22,11 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-from orchexplorer.i18n import LANGS as LANGS  # re-exported: the model speaks of them
-from orchexplorer.i18n import Lang as Lang
-
-# The two languages are defined with the app's strings (i18n imports nothing heavy, so the
-# command line can speak without building the models).
+from orchexplorer.lang import LANGS as LANGS  # re-exported: the model speaks of them
+from orchexplorer.lang import Lang as Lang
 
 #: Ids are lower-case words joined by '-' or '_' (they appear in URLs, commands and files).
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -415,19 +411,12 @@ class RefProblem:
     other: Loc | None = None  # the first place for a duplicate
 
 
-class Pack(Frozen):
-    """A validated content pack. Lists keep file order; lookups go through the indexes."""
+OPTIONAL_COUNTS = ("compose_keys", "commands", "false_friends")
 
-    tools: list[Tool] = Field(default_factory=list)
-    dimensions: list[Dimension] = Field(default_factory=list)
-    comparisons: list[Comparison] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    concepts: list[Concept] = Field(default_factory=list)
-    conclusions: list[Conclusion] = Field(default_factory=list)
-    guide: list[GuideQuestion] = Field(default_factory=list)
-    compose_keys: list[ComposeKey] = Field(default_factory=list)
-    commands: list[CommandMapping] = Field(default_factory=list)
-    false_friends: list[FalseFriend] = Field(default_factory=list)
+
+class Pack(PackFile):
+    """A validated content pack: the lists of all its files, merged in file order (so the
+    same keys as one file). Lookups go through the indexes."""
 
     _by_id: dict[str, Tool] = PrivateAttr(default_factory=dict)
     _ordered: list[Tool] = PrivateAttr(default_factory=list)
@@ -471,7 +460,7 @@ class Pack(Frozen):
             "guide_questions": len(self.guide),
         }
         # The portability parts are counted where a pack has them (most user packs do not).
-        for key in ("compose_keys", "commands", "false_friends"):
+        for key in OPTIONAL_COUNTS:
             if getattr(self, key):
                 counts[key] = len(getattr(self, key))
         return counts
@@ -596,10 +585,3 @@ def check_references(pack: Pack) -> list[RefProblem]:
                         )
                         problems.append(RefProblem(loc, code, f"{owner}/{item}"))
     return problems
-
-
-_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-
-
-def is_id(value: str) -> bool:
-    return bool(_SAFE_ID.match(value))

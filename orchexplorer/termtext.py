@@ -11,11 +11,17 @@ from functools import lru_cache
 # Where a terminal draws a character two columns wide: Unicode's East Asian Wide and
 # Fullwidth characters (Hangul syllables and jamo, CJK, kana, fullwidth forms, most emoji).
 # `_CANDIDATES` finds, in C, the characters that may be wide; `char_width` decides.
-_CANDIDATES = re.compile(
+_CANDIDATES = (
     "[\u1100-\u115f\u231a-\u2bff\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7a3"
     "\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffe6\U00016fe0-\U0001b2ff"
     "\U0001f000-\U0001faff\U00020000-\U0003fffd]"
 )
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> re.Pattern[str]:
+    """Compiled on first use: most commands never measure wide text."""
+    return re.compile(_CANDIDATES)
 
 
 @lru_cache(maxsize=8192)
@@ -47,7 +53,7 @@ def wide_positions(text: str) -> list[int] | None:
     than it takes."""
     if text.isascii():
         return None
-    return [m.start() for m in _CANDIDATES.finditer(text) if _non_ascii_width(m.group()) == 2]
+    return [m.start() for m in _candidates().finditer(text) if _non_ascii_width(m.group()) == 2]
 
 
 # C0 and C1 control characters other than tab and newline, and DEL. YAML lets them in

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from orchexplorer.cli import main
-from orchexplorer.commands.compare import text_width
+from orchexplorer.termtext import cell_width
 
 PACK = textwrap.dedent(
     """\
@@ -229,7 +229,7 @@ def test_table_wraps_to_the_terminal_width(
     monkeypatch.setenv("COLUMNS", str(columns))
     code, out, _ = run(capsys, pack_dir, "compose", "swarm", "kubernetes", lang="ko")
     assert code == 0
-    widths = [text_width(ln) for ln in out.splitlines()]
+    widths = [cell_width(ln) for ln in out.splitlines()]
     assert max(widths) <= columns
     # Korean cells are wrapped, not cut: every word of a long cell is there
     flat = " ".join(out.split())
@@ -246,7 +246,7 @@ def test_table_default_width_is_100(
     )
     code, out, _ = run(capsys, pack_dir, "compose", "swarm", "kubernetes")
     assert code == 0
-    widths = [text_width(ln) for ln in out.splitlines()]
+    widths = [cell_width(ln) for ln in out.splitlines()]
     assert 90 < max(widths) <= 100
 
 
@@ -307,7 +307,7 @@ def test_examples_side_by_side(capsys: pytest.CaptureFixture[str], pack_dir: Pat
             capsys, pack_dir, "compose", "swarm", "--examples", "--width", columns, lang="ko"
         )
         assert code == 0
-        assert max(text_width(ln) for ln in out.splitlines()) <= int(columns)
+        assert max(cell_width(ln) for ln in out.splitlines()) <= int(columns)
         assert "유사도" in out
     code, out, _ = run(capsys, pack_dir, "compose", "swarm", "--examples", "--format", "markdown")
     assert code == 0

@@ -17,7 +17,6 @@ from orchexplorer.commands.compare import (
     matrix_json,
     matrix_markdown,
     matrix_table,
-    text_width,
     wrap,
 )
 from orchexplorer.compare import (
@@ -40,6 +39,7 @@ from orchexplorer.compare import (
     resolve_tools,
 )
 from orchexplorer.model import SUPPORT_LEVELS, Cell, Pack
+from orchexplorer.termtext import cell_width
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 SEED_NAMES = {
@@ -512,7 +512,7 @@ def test_table_fits_the_width_and_marks_rows() -> None:
     for width in (60, 80, 100, 140):
         text = matrix_table(matrix, "ko", width)
         lines = text.splitlines()
-        assert max(text_width(ln) for ln in lines) <= width, width
+        assert max(cell_width(ln) for ln in lines) <= width, width
     text = matrix_table(matrix, "ko", 200)
     assert "네이티브 서비스 디스커버리 제공" in text
     marked = [ln for ln in text.splitlines() if ln.startswith(("≠ │", "= │"))]
@@ -643,10 +643,10 @@ def test_tool_example_is_plain_data() -> None:
 
 
 def test_text_width_counts_korean_as_two_columns() -> None:
-    assert text_width("abc") == 3
-    assert text_width("컨테이너") == 8
-    assert text_width("Docker 엔진") == 11
-    assert text_width("e\u0301") == 1  # a combining accent takes no column
+    assert cell_width("abc") == 3
+    assert cell_width("컨테이너") == 8
+    assert cell_width("Docker 엔진") == 11
+    assert cell_width("e\u0301") == 1  # a combining accent takes no column
 
 
 def test_wrap_korean_by_columns() -> None:
@@ -665,7 +665,7 @@ def test_wrap_korean_by_columns() -> None:
 )
 def test_wrap_fits_and_keeps_every_character(text: str, width: int) -> None:
     lines = wrap(text, width)
-    assert all(text_width(ln) <= width for ln in lines)
+    assert all(cell_width(ln) <= width for ln in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
 
 

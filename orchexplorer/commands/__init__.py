@@ -4,7 +4,6 @@ run(args, ctx) -> exit code. None of them imports Textual."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,18 +11,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from orchexplorer.i18n import Lang, t
+from orchexplorer.termtext import visible
 
 if TYPE_CHECKING:  # a command that needs no pack (a cached search) needs no model
     from orchexplorer.model import Pack, Tool
     from orchexplorer.search import SearchIndex
 
-# C0 and C1 control characters except tab and newline, plus DEL: never sent to a terminal raw.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """Text safe to print: control characters (ESC included) shown as visible escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+#: Text safe to print: control characters (ESC included) shown as visible escapes. The
+#: commands' name for `termtext.visible`, the one escaper.
+clean = visible
 
 
 class CommandError(Exception):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import shutil
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -31,6 +30,7 @@ from orchexplorer.compare import (
     resolve_tools,
 )
 from orchexplorer.i18n import Lang, t
+from orchexplorer.termtext import cell_width, char_width
 
 NAME = "compare"
 HELP = "compare two or more tools side by side (dimensions, concepts or examples)"
@@ -147,18 +147,7 @@ def _table_width(option: int | None) -> int:
 
 
 # --------------------------------------------------------------------------------------
-# Display width (double-width Korean) and wrapping
-
-
-def char_width(ch: str) -> int:
-    """Terminal columns of one character: 2 for East Asian wide/full-width, 0 for marks."""
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def text_width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
+# Wrapping to display width (double-width Korean: orchexplorer.termtext)
 
 
 def _split_at(word: str, width: int) -> tuple[str, str]:
@@ -183,16 +172,16 @@ def wrap(text: str, width: int) -> list[str]:
             continue
         current, used = "", 0
         for word in words:
-            w = text_width(word)
+            w = cell_width(word)
             if current and used + 1 + w <= width:
                 current, used = f"{current} {word}", used + 1 + w
                 continue
             if current:
                 lines.append(current)
-            while text_width(word) > width:
+            while cell_width(word) > width:
                 head, word = _split_at(word, width)
                 lines.append(head)
-            current, used = word, text_width(word)
+            current, used = word, cell_width(word)
         if current:
             lines.append(current)
     return lines
@@ -203,7 +192,7 @@ def hard_wrap(line: str, width: int) -> list[str]:
     width = max(1, width)
     line = line.expandtabs(4)
     parts: list[str] = []
-    while text_width(line) > width:
+    while cell_width(line) > width:
         head, line = _split_at(line, width)
         parts.append(head)
     parts.append(line)
@@ -211,7 +200,7 @@ def hard_wrap(line: str, width: int) -> list[str]:
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - text_width(text))
+    return text + " " * max(0, width - cell_width(text))
 
 
 def _allocate(natural: list[int], total: int, minimum: int) -> list[int]:
@@ -253,13 +242,13 @@ def _grid(
     n = len(header)  # title + tools
     room = max(n * 6, width - 1 - len(_SEP) * n)
     title_natural = max(
-        [text_width(header[0])] + [text_width(p) for _m, cells in rows for p in cells[0]]
+        [cell_width(header[0])] + [cell_width(p) for _m, cells in rows for p in cells[0]]
     )
     title_w = min(title_natural, max(6, room // (n + 1)))
     natural = [
         max(
-            [text_width(header[c])]
-            + [max((text_width(p) for p in cells[c]), default=0) for _m, cells in rows]
+            [cell_width(header[c])]
+            + [max((cell_width(p) for p in cells[c]), default=0) for _m, cells in rows]
         )
         for c in range(1, n)
     ]
@@ -287,7 +276,7 @@ def _grid(
 
 
 def _fit(text: str, width: int) -> str:
-    if text_width(text) <= width:
+    if cell_width(text) <= width:
         return text
     head, _rest = _split_at(text, max(1, width - 1))
     return head + "…"

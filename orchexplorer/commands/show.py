@@ -9,6 +9,7 @@ from typing import Any
 from orchexplorer.commands import CommandError, Context
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack, Tool
+from orchexplorer.termtext import cell_width
 
 NAME = "show"
 HELP = "show one tool (overview, features, use cases, examples, notes)"
@@ -64,7 +65,7 @@ def render_text(pack: Pack, tool: Tool, lang: Lang) -> str:
 
     def heading(key: str) -> None:
         title = t(key, lang)
-        out.extend(["", title, "─" * max(4, _width(title))])
+        out.extend(["", title, "─" * max(4, cell_width(title))])
 
     name = tool.name.get(lang)
     out.append(f"{name} — {tool.kind.get(lang)}")
@@ -167,9 +168,3 @@ def render_markdown(pack: Pack, tool: Tool, lang: Lang) -> str:
         out += ["", f"## {t('sec_links', lang)}", ""]
         out += [f"- [{_md_escape(link.title.get(lang))}]({link.url})" for link in tool.links]
     return "\n".join(out) + "\n"
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

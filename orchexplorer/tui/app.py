@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from orchexplorer.config import config_path, load_config, save_setting
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
+from orchexplorer.tui.bindings import AppScreen, apply_bindings
 from orchexplorer.tui.commands import ExplorerCommands
 from orchexplorer.tui.screens.explorer import ExplorerScreen
-from orchexplorer.tui.screens.help import HelpScreen, describe
+from orchexplorer.tui.screens.help import HelpScreen
 
 if TYPE_CHECKING:
     from orchexplorer.search import SearchIndex
@@ -27,14 +28,29 @@ if TYPE_CHECKING:
 # first screen is drawn sooner without them.
 
 
-class OrchExplorerApp(App[int]):
+def app_bindings(lang: Lang) -> list[BindingType]:
+    """The app-wide keys, described in `lang`: they work on every full screen (`AppScreen`),
+    which lists them first in its footer and help; dialogs have their own keys."""
+    return [
+        Binding("q", "quit", t("key_quit", lang), id="quit"),
+        Binding("question_mark", "help", t("key_help", lang), id="help"),
+        Binding("slash", "search", t("key_search", lang), id="search"),
+        Binding("g", "guide", t("key_guide", lang), id="guide"),
+        Binding("l", "toggle_lang", t("key_lang", lang), id="lang"),
+        Binding("ctrl+c", "quit", t("key_quit", lang), show=False, priority=True),
+        Binding("ctrl+q", "quit", t("key_quit", lang), show=False, priority=True),
+    ]
+
+
+class OrchExplorerApp(App[int], inherit_bindings=False):
     """Explore and compare container tools. The screens read one `Pack`."""
 
     CSS_PATH = "app.tcss"
     TITLE = "orchexplorer"
-    BINDINGS = [
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-    ]
+    # All the app's own keys (Textual's ctrl+q and ctrl+c are replaced, not inherited; it
+    # adds the command palette's ctrl+p). Re-described in the user's language on start and
+    # on every change.
+    BINDINGS = app_bindings("en")
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (44, "-narrow"), (64, "-normal"), (110, "-wide")]
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
@@ -53,6 +69,7 @@ class OrchExplorerApp(App[int]):
         super().__init__()
         self.pack = pack
         self.set_reactive(OrchExplorerApp.lang, lang)
+        apply_bindings(self, app_bindings(lang))
         self.initial_tool = tool
         self.initial_compare = list(compare)
         self.settings_path = settings_path or config_path()
@@ -71,11 +88,21 @@ class OrchExplorerApp(App[int]):
     # ------------------------------------------------------------------ language
 
     def watch_lang(self, lang: Lang) -> None:
+        """The app's own texts; every screen and widget showing language-dependent text
+        watches `lang` itself (`self.watch(self.app, "lang", ...)` in its on_mount)."""
         self.sub_title = t("lang_name", lang)
+        apply_bindings(self, app_bindings(lang))
+        # TEMPORARY, until the comparison screen watches `lang` itself (being converted in
+        # parallel): a screen that still has the old `relabel(lang)` is relabelled here.
         for screen in self.screen_stack:
             relabel = getattr(screen, "relabel", None)
             if relabel is not None:
                 relabel(lang)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """An app-wide key does nothing on a screen that turns its action off."""
+        screen = self.screen
+        return not (isinstance(screen, AppScreen) and action in screen.APP_ACTIONS_OFF)
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "ko" else "ko"
@@ -181,12 +208,8 @@ class OrchExplorerApp(App[int]):
             tab, reveal = target
             self.show_item(hit.tool, tab, hit.id if reveal else None)
             return
-        open_compare = getattr(self, "open_compare", None)
-        if open_compare is not None:  # a comparison row: open the comparison on it
-            tools = [hit.tool] if hit.tool else []
-            open_compare(tools, focus_row=hit.id)
-        elif hit.tool is not None:
-            self.show_item(hit.tool, "overview", None)
+        # A comparison row: open the comparison on it.
+        self.open_compare([hit.tool] if hit.tool else [], focus_row=hit.id)
 
     # ------------------------------------------------------------------ help
 
@@ -194,20 +217,7 @@ class OrchExplorerApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
-        # Keys with the same meaning share a row: "↓ / j  Down".
-        by_description: dict[str, list[str]] = {}
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description:
-                continue
-            description = describe(binding.action, binding.description, self.lang)
-            keys = by_description.setdefault(description, [])
-            shown = self.get_key_display(binding)
-            if shown not in keys:
-                keys.append(shown)
-        rows = [(" / ".join(keys), description) for description, keys in by_description.items()]
-        rows.sort(key=lambda row: (len(row[0]) > 1, row[0].lower()))
-        self.push_screen(HelpScreen(rows, self.lang))
+        self.push_screen(HelpScreen(self.screen, self.lang))
 
     async def action_quit(self) -> None:
         self.exit(0)
@@ -222,15 +232,8 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-def run_app(
-    pack: Pack,
-    lang: Lang,
-    tool: str | None = None,
-    compare: Sequence[str] = (),
-    lang_fixed: str | None = None,
-) -> int:
+def run_app(pack: Pack, lang: Lang, tool: str | None = None, compare: Sequence[str] = ()) -> int:
     """Run the app until it exits; the exit status is the app's return code (0 on quit)."""
-    del lang_fixed  # the language given on the command line is already in `lang`
     freeze_long_lived()
     app = OrchExplorerApp(pack, lang=lang, tool=tool, compare=compare)
     result = app.run()

@@ -57,21 +57,18 @@ def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
                 discover=True,
             )
         )
-    open_compare = getattr(app, "open_compare", None)  # present once comparison exists
-    if open_compare is not None:
-        tools = pack.ordered_tools[:6]
-        for a, b in permutations(tools, 2):
-            if a.order > b.order:
-                continue
-            commands.append(
-                PaletteCommand(
-                    t("cmd_compare", lang, a=a.name.get(lang), b=b.name.get(lang)),
-                    t("cmd_compare", other, a=a.name.get(other), b=b.name.get(other)),
-                    "cmd_kind_action",
-                    partial(open_compare, [a.id, b.id]),
-                    discover=True,
-                )
+    for a, b in permutations(pack.ordered_tools[:6], 2):
+        if a.order > b.order:
+            continue
+        commands.append(
+            PaletteCommand(
+                t("cmd_compare", lang, a=a.name.get(lang), b=b.name.get(lang)),
+                t("cmd_compare", other, a=a.name.get(other), b=b.name.get(other)),
+                "cmd_kind_action",
+                partial(app.open_compare, [a.id, b.id]),
+                discover=True,
             )
+        )
     commands.append(
         PaletteCommand(
             t("cmd_switch_lang", lang),

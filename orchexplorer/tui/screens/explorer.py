@@ -7,27 +7,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack, Tool
-from orchexplorer.tui.bindings import apply_bindings
+from orchexplorer.tui.bindings import AppScreen, apply_bindings
 from orchexplorer.tui.widgets.detail import TABS, ToolDetail
 from orchexplorer.tui.widgets.sidebar import ToolList
 
 
 def explorer_bindings(lang: Lang) -> list[BindingType]:
+    """The explorer's own keys (the app-wide ones are the app's: `app_bindings`)."""
     tab_bindings = [
         Binding(str(n), f"tab('{pane_id}')", t("key_tab_" + pane_id, lang), show=False)
         for n, (pane_id, _key) in enumerate(TABS, start=1)
     ]
     return [
-        Binding("q", "app.quit", t("key_quit", lang), id="quit"),
-        Binding("question_mark", "app.help", t("key_help", lang), id="help"),
-        Binding("slash", "app.search", t("key_search", lang), id="search"),
-        Binding("g", "app.guide", t("key_guide", lang), id="guide"),
-        Binding("l", "app.toggle_lang", t("key_lang", lang), id="lang"),
         Binding("c", "app.compare", t("key_compare", lang), id="compare"),
         Binding("y", "copy_example", t("key_copy", lang), id="copy"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),
@@ -36,7 +31,7 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
     ]
 
 
-class ExplorerScreen(Screen[None]):
+class ExplorerScreen(AppScreen):
     """Sidebar + detail. Reacts to `ToolList.ToolSelected` and `ToolDetail.JumpToTool`."""
 
     AUTO_FOCUS = "#sidebar"
@@ -60,6 +55,7 @@ class ExplorerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._lang_changed, init=False)
         sidebar = self.query_one(ToolList)
         tools = self.pack.ordered_tools
         if tools:
@@ -79,13 +75,12 @@ class ExplorerScreen(Screen[None]):
         details = self.query(ToolDetail)
         return details.first() if details else None
 
-    def relabel(self, lang: Lang) -> None:
+    def _lang_changed(self, lang: Lang) -> None:
+        # The sidebar and the detail watch the language themselves.
         self.lang = lang
         apply_bindings(self, explorer_bindings(lang))
-        self.query_one(ToolList).relabel(lang)
-        detail = self.detail
-        if detail is not None:
-            detail.relabel(lang)
+        if not self.pack.ordered_tools:
+            self.query_one("#detail", Static).update(Content(t("empty_pack", lang)))
 
     def select_tool(self, tool_id: str) -> None:
         self.query_one(ToolList).select_tool(tool_id)

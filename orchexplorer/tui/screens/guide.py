@@ -6,20 +6,24 @@ decided here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
 from orchexplorer.guide import GuideResult, RankedTool, questions, rank, signed
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import GuideQuestion, Pack
-from orchexplorer.tui.bindings import apply_bindings
+from orchexplorer.tui.bindings import AppScreen, apply_bindings
 from orchexplorer.tui.widgets.item_list import ItemList
+
+if TYPE_CHECKING:
+    from orchexplorer.tui.app import OrchExplorerApp
 
 SKIP = "__skip__"
 
@@ -34,17 +38,17 @@ def guide_bindings(lang: Lang) -> list[BindingType]:
         Binding("s", "skip", t("key_guide_skip", lang), id="guide-skip"),
         Binding("c", "compare_top", t("key_guide_compare", lang), id="guide-compare"),
         Binding("r", "restart", t("key_guide_restart", lang), id="guide-restart"),
-        Binding("question_mark", "app.help", t("key_help", lang), id="help"),
-        Binding("l", "app.toggle_lang", t("key_lang", lang), id="lang"),
-        Binding("q", "app.quit", t("key_quit", lang), id="quit"),
         *numbers,
     ]
 
 
-class GuideScreen(Screen[None]):
+class GuideScreen(AppScreen):
     """The wizard. `step` is the question shown; `step == len(questions)` is the result."""
 
     AUTO_FOCUS = "#guide-list"
+    APP_KEYS_FIRST = False  # the wizard's own keys (back, skip) come first in its footer
+    # `g`: already here; `/`: a search hit would leave the guide and its answers behind.
+    APP_ACTIONS_OFF = frozenset({"guide", "search"})
 
     def __init__(self, pack: Pack, lang: Lang) -> None:
         super().__init__()
@@ -68,6 +72,7 @@ class GuideScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._lang_changed, init=False)
         self._render_step()
 
     # ------------------------------------------------------------------ state
@@ -80,10 +85,10 @@ class GuideScreen(Screen[None]):
         if action == "skip":
             return not self.at_result
         if action == "compare_top":
-            return self.at_result and getattr(self.app, "open_compare", None) is not None
+            return self.at_result
         return True
 
-    def relabel(self, lang: Lang) -> None:
+    def _lang_changed(self, lang: Lang) -> None:
         self.lang = lang
         apply_bindings(self, guide_bindings(lang))
         self._render_step()
@@ -244,10 +249,9 @@ class GuideScreen(Screen[None]):
 
     def action_compare_top(self) -> None:
         result = self.result
-        open_compare = getattr(self.app, "open_compare", None)
-        if not self.at_result or result is None or open_compare is None:
+        if not self.at_result or result is None:
             return
         top = [ranked.tool_id for ranked in result.ranking[:2]]
         if len(top) == 2:
             self.app.pop_screen()
-            open_compare(top)
+            cast("OrchExplorerApp", self.app).open_compare(top)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from orchexplorer.i18n import Lang, t
@@ -50,8 +52,27 @@ def describe(action: str, description: str, lang: Lang) -> str:
     return t(key, lang) if key else description
 
 
+def key_rows(screen: Screen[Any], lang: Lang) -> list[tuple[str, str]]:
+    """(keys, description) for every described binding active on `screen`. Keys with the
+    same meaning share a row: "↓ / j  Down"."""
+    by_description: dict[str, list[str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description:
+            continue
+        description = describe(binding.action, binding.description, lang)
+        keys = by_description.setdefault(description, [])
+        shown = screen.app.get_key_display(binding)
+        if shown not in keys:
+            keys.append(shown)
+    rows = [(" / ".join(keys), description) for description, keys in by_description.items()]
+    rows.sort(key=lambda row: (len(row[0]) > 1, row[0].lower()))
+    return rows
+
+
 class HelpScreen(ModalScreen[None]):
-    """Keys and what they do. Escape, `?` or `q` closes it."""
+    """The keys of `screen` (the one underneath) and what they do. Escape, `?` or `q`
+    closes it. Follows the app's language while open."""
 
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close"),
@@ -59,22 +80,42 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll('up')", "Up", show=False),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]], lang: Lang) -> None:
+    def __init__(self, screen: Screen[Any], lang: Lang) -> None:
         super().__init__()
-        self.rows = rows
+        self.keys_of = screen
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.rows), default=4) + 2
+        with Vertical(id="help-box"):
+            yield Static(self._title(), id="help-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(self._keys(), id="help-keys")
+            yield Static(self._hint(), id="help-hint")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._lang_changed, init=False)
+
+    def _title(self) -> Content:
+        return Content.styled(t("help_title", self.lang), "bold")
+
+    def _hint(self) -> Content:
+        return Content.styled(t("help_hint", self.lang), "dim")
+
+    def _keys(self) -> Content:
+        rows = key_rows(self.keys_of, self.lang)
+        width = max((len(k) for k, _ in rows), default=4) + 2
         lines = [
             Content.assemble((key.ljust(width), "bold $accent"), description)
-            for key, description in self.rows
+            for key, description in rows
         ]
-        with Vertical(id="help-box"):
-            yield Static(Content.styled(t("help_title", self.lang), "bold"), id="help-title")
-            with VerticalScroll(id="help-scroll"):
-                yield Static(Content("\n").join(lines), id="help-keys")
-            yield Static(Content.styled(t("help_hint", self.lang), "dim"), id="help-hint")
+        return Content("\n").join(lines)
+
+    def _lang_changed(self, lang: Lang) -> None:
+        # The screen underneath has re-described its keys already: it watched `lang` first.
+        self.lang = lang
+        self.query_one("#help-title", Static).update(self._title())
+        self.query_one("#help-keys", Static).update(self._keys())
+        self.query_one("#help-hint", Static).update(self._hint())
 
     def action_scroll(self, direction: str) -> None:
         scroll = self.query_one("#help-scroll", VerticalScroll)

@@ -42,7 +42,7 @@ def _section(title: str) -> Static:
 
 
 class ToolDetail(Vertical):
-    """Tabs for the selected tool. `show(tool)` fills them; `relabel(lang)` re-renders."""
+    """Tabs for the selected tool. `show(tool)` fills them; they follow the app's `lang`."""
 
     class JumpToTool(Message):
         """The user chose another tool from here (a relation)."""
@@ -80,11 +80,14 @@ class ToolDetail(Vertical):
 
     # ------------------------------------------------------------------ filling
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._lang_changed, init=False)
+
     def show(self, tool: Tool) -> None:
         self.tool = tool
         self._refill()
 
-    def relabel(self, lang: Lang) -> None:
+    def _lang_changed(self, lang: Lang) -> None:
         self.lang = lang
         tabs = self.query_one(TabbedContent)
         for pane_id, key in TABS:

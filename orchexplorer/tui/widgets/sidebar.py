@@ -26,6 +26,9 @@ class ToolList(ItemList):
         self._marked: int | None = None  # the option drawn with the "current" marker
         self._fill()
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._lang_changed, init=False)
+
     def _prompt(self, tool: Tool, current: bool) -> Content:
         # The current tool is marked with a symbol too, not only by colour (NO_COLOR, mono).
         marker = "▸ " if current else "  "
@@ -45,7 +48,7 @@ class ToolList(ItemList):
             self.highlighted = min(keep, len(self.tools) - 1)
         self._marked = self.highlighted
 
-    def relabel(self, lang: Lang) -> None:
+    def _lang_changed(self, lang: Lang) -> None:
         self.lang = lang
         self._fill()
 
