@@ -18,7 +18,7 @@ from orchexplorer.commands import CommandError, Context, clean
 from orchexplorer.i18n import t
 from orchexplorer.lang import Lang, detect_lang, parse_lang
 
-COMMAND_MODULES = ("show", "validate", "search", "compare", "guide")
+COMMAND_MODULES = ("show", "validate", "search", "compare", "guide", "serve")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -146,7 +146,9 @@ def _run(argv: Sequence[str] | None) -> int:
 
 def _open_app(args: argparse.Namespace, ctx: Context, names: list[str]) -> int:
     pack = ctx.pack()  # a pack that fails validation never opens the app: exit 1
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+    # Under `orchexplorer serve` Textual's web driver talks over pipes, not a terminal.
+    served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
+    if not served and not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise CommandError(t("cli_not_tty", ctx.lang, commands=", ".join(names)))
     if args.tool:
         ctx.tool(args.tool)

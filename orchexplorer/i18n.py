@@ -133,6 +133,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "터미널이 아니므로 화면을 열 수 없습니다. 하위 명령을 사용하세요: {commands}",
         "not a terminal, so the app cannot open. Use a subcommand: {commands}",
     ),
+    "serve_missing_extra": (
+        "웹 브라우저로 열려면 web 추가 기능이 필요합니다: pip install 'orchexplorer[web]' "
+        "(저장소에서: pip install '.[web]')",
+        "serving to a browser needs the web extra: pip install 'orchexplorer[web]' "
+        "(from a checkout: pip install '.[web]')",
+    ),
+    "serve_bad_port": (
+        "포트 {value}은(는) 쓸 수 없습니다 (1–65535)",
+        "port {value} cannot be used (1–65535)",
+    ),
+    "serve_needs_public": (
+        "{host}은(는) 이 컴퓨터 밖에서도 접속할 수 있는 주소입니다. 그 포트에 닿는 누구나 탐색기를 "
+        "쓸 수 있으므로 --public 을 함께 주어야 합니다",
+        "{host} can be reached from other machines, and anyone who reaches the port can use "
+        "the explorer: add --public to allow it",
+    ),
+    "serve_cannot_listen": (
+        "{host}:{port}에서 기다릴 수 없습니다: {reason}",
+        "cannot listen on {host}:{port}: {reason}",
+    ),
+    "serve_listening": (
+        "브라우저에서 여세요: {url}  (끝내려면 Ctrl+C)",
+        "open in a browser: {url}  (Ctrl+C to stop)",
+    ),
+    "serve_exposed": (
+        "주의: 이 주소는 다른 컴퓨터에서도 접속할 수 있습니다",
+        "note: this address can be reached from other machines",
+    ),
     "cli_bad_lang": (
         "알 수 없는 언어 '{value}' (ko 또는 en)",
         "unknown language '{value}' (ko or en)",
@@ -201,7 +229,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No relations between this tool and the others.",
     ),
     "empty_pack": ("팩에 도구가 없습니다.", "The pack has no tools."),
-    "copied": ("예제를 클립보드에 복사했습니다: {title}", "Copied the example: {title}"),
+    "copied": (
+        "예제를 터미널의 클립보드로 보냈습니다(OSC 52): {title}. 이를 무시하는 터미널도 있으니, "
+        "붙여 넣어지지 않으면 s 로 파일에 저장하세요",
+        "Sent the example to the terminal's clipboard (OSC 52): {title}. Some terminals "
+        "ignore it; if it does not paste, press s to save it to a file",
+    ),
+    "key_save": ("예제 저장", "Save example"),
+    "saved": ("예제를 저장했습니다: {path}", "Saved the example to {path}"),
+    "save_download": ("예제를 내려받기로 보냈습니다", "The example is being downloaded"),
+    "save_failed": ("예제를 저장하지 못했습니다: {reason}", "Could not save the example: {reason}"),
     "nothing_to_copy": ("복사할 예제가 없습니다.", "No example to copy."),
     "opening": ("브라우저로 엽니다: {url}", "Opening in the browser: {url}"),
     "no_link": ("이 도구에는 공식 문서 링크가 없습니다.", "This tool has no official link."),

@@ -25,6 +25,7 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
     return [
         Binding("c", "app.compare", t("key_compare", lang), id="compare"),
         Binding("y", "copy_example", t("key_copy", lang), id="copy"),
+        Binding("s", "save_example", t("key_save", lang), id="save"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),
         Binding("escape", "back", t("key_back", lang), show=False, id="back"),
         *tab_bindings,
@@ -130,6 +131,26 @@ class ExplorerScreen(AppScreen):
             return
         self.app.copy_to_clipboard(example.code)
         self.notify(t("copied", self.lang, title=example.title.get(self.lang)), markup=False)
+
+    def action_save_example(self) -> None:
+        from orchexplorer.tui.save import save_example
+
+        detail = self.detail
+        example = detail.current_example if detail is not None else None
+        tool = self.tool
+        if example is None or tool is None:
+            self.notify(t("nothing_to_copy", self.lang), severity="warning", markup=False)
+            return
+        try:
+            path = save_example(self.app, tool, example)
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            self.notify(t("save_failed", self.lang, reason=reason), severity="error", markup=False)
+            return
+        if path is None:
+            self.notify(t("save_download", self.lang), markup=False)
+        else:
+            self.notify(t("saved", self.lang, path=str(path)), timeout=8, markup=False)
 
     def action_open_docs(self) -> None:
         tool = self.tool
