@@ -87,7 +87,7 @@ def _server_class() -> Any:
     (with our command line in it), so ours prints the address in plain text instead."""
     from textual_serve.server import Server
 
-    class _Server(Server):  # type: ignore[misc]
+    class _Server(Server):
         async def on_startup(self, app: Any) -> None:
             return None
 
