@@ -150,16 +150,14 @@ def _open_app(args: argparse.Namespace, ctx: Context, names: list[str]) -> int:
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
     if not served and not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise CommandError(t("cli_not_tty", ctx.lang, commands=", ".join(names)))
-    if args.tool:
-        ctx.tool(args.tool)
+    tool = ctx.tool(args.tool).id if args.tool else None
     compare: list[str] = []
-    if args.compare:
-        compare = [c.strip().lower() for c in args.compare.split(",") if c.strip()]
-        for tool_id in compare:
-            ctx.tool(tool_id)
+    for name in (args.compare or "").split(","):
+        if name.strip() and ctx.tool(name).id not in compare:
+            compare.append(ctx.tool(name).id)
     from orchexplorer.tui.app import run_app
 
-    return run_app(pack, lang=ctx.lang, tool=args.tool, compare=compare)
+    return run_app(pack, lang=ctx.lang, tool=tool, compare=compare)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -146,30 +146,21 @@ def level_label(level: str | None, lang: Lang) -> str:
 def resolve_tools(pack: Pack, names: Iterable[str]) -> list[str]:
     """Tool ids for what the user typed, in the order given.
 
-    Each name may hold several comma-separated names. A name matches a tool id, then an
-    alias ("k8s"), then a tool name in either language ("Docker Swarm"), case-insensitively.
+    Each name may hold several comma-separated names, each resolved by `Pack.resolve` (id,
+    alias such as "k8s", or name in either language, case-insensitively).
     A tool named twice is kept once, at its first place. Raises `UnknownToolError`.
     """
-    lookup: dict[str, str] = {}
-    for tool in pack.ordered_tools:  # ids win over aliases, aliases over names
-        lookup.setdefault(tool.id.casefold(), tool.id)
-    for tool in pack.ordered_tools:
-        for alias in tool.aliases:
-            lookup.setdefault(alias.strip().casefold(), tool.id)
-    for tool in pack.ordered_tools:
-        for name in tool.name.both():
-            lookup.setdefault(name.strip().casefold(), tool.id)
     ids: list[str] = []
     for raw in names:
         for part in raw.split(","):
             name = part.strip()
             if not name:
                 continue
-            tool_id = lookup.get(name.casefold())
-            if tool_id is None:
+            tool = pack.resolve(name)
+            if tool is None:
                 raise UnknownToolError(name, pack.tool_ids)
-            if tool_id not in ids:
-                ids.append(tool_id)
+            if tool.id not in ids:
+                ids.append(tool.id)
     return ids
 
 

@@ -420,12 +420,24 @@ class Pack(PackFile):
 
     _by_id: dict[str, Tool] = PrivateAttr(default_factory=dict)
     _ordered: list[Tool] = PrivateAttr(default_factory=list)
+    _names: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:
         self._ordered = sorted(self.tools, key=lambda t: (t.order, t.id))
         self._by_id = {}
         for tool in self.tools:  # the first of a duplicated id wins; check_references reports it
             self._by_id.setdefault(tool.id, tool)
+        # What a user may type for a tool: ids win over aliases, aliases over names.
+        self._names = {}
+        for tool in self._ordered:
+            self._names.setdefault(tool.id.casefold(), tool.id)
+        for tool in self._ordered:
+            for alias in tool.aliases:
+                self._names.setdefault(alias.strip().casefold(), tool.id)
+        for tool in self._ordered:
+            for name in (tool.name.ko, tool.name.en):
+                if name:
+                    self._names.setdefault(name.strip().casefold(), tool.id)
 
     @property
     def tool_ids(self) -> list[str]:
@@ -438,6 +450,13 @@ class Pack(PackFile):
 
     def tool(self, tool_id: str) -> Tool | None:
         return self._by_id.get(tool_id)
+
+    def resolve(self, name: str) -> Tool | None:
+        """The tool a user means by `name`: its id, an alias ("k8s") or its name in either
+        language ("Docker Swarm", "쿠버네티스"), case-insensitively. The one resolver every
+        face uses (CLI flags and commands, the tool chooser)."""
+        tool_id = self._names.get(name.strip().casefold())
+        return None if tool_id is None else self._by_id.get(tool_id)
 
     def relations_of(self, tool_id: str) -> list[Relation]:
         return [r for r in self.relations if tool_id in (r.source, r.target)]

@@ -68,17 +68,16 @@ class Context:
         """The id of a known tool, from the loaded pack or else the search index."""
         if self._pack is None and self._index is not None:
             wanted = tool_id.strip().lower()
-            known = self._index.tool_ids
-            if wanted in known:
+            if wanted in self._index.tool_ids:
                 return wanted
-            raise CommandError(
-                t("cli_unknown_tool", self.lang, value=clean(tool_id), known=", ".join(known))
-            )
+            # An alias or a name ("k8s", "Docker Swarm"): only the pack knows those.
         return self.tool(tool_id).id
 
     def tool(self, tool_id: str) -> Tool:
+        """The tool named by an id, alias or name (`Pack.resolve`); else exit 2 naming the
+        known ids."""
         pack = self.pack()
-        tool = pack.tool(tool_id.strip().lower())
+        tool = pack.resolve(tool_id)
         if tool is None:
             raise CommandError(
                 t(
