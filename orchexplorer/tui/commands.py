@@ -42,6 +42,20 @@ def highlighted(matcher: Matcher, text: str) -> Content:
     return content
 
 
+_CACHE_ATTR = "_palette_commands"
+
+
+def cached_palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
+    """`palette_commands(app)`, built once per pack and language: the palette asks for them
+    on every key typed, and on a large pack building them is most of that key's cost."""
+    key = (id(app.pack), app.lang)
+    cached: tuple[tuple[int, str], list[PaletteCommand]] | None = getattr(app, _CACHE_ATTR, None)
+    if cached is None or cached[0] != key:
+        cached = (key, palette_commands(app))
+        setattr(app, _CACHE_ATTR, cached)
+    return cached[1]
+
+
 def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
     lang: Lang = app.lang
     other: Lang = "en" if lang == "ko" else "ko"
@@ -107,7 +121,7 @@ class ExplorerCommands(Provider):
         from orchexplorer.tui.app import OrchExplorerApp
 
         app = self.app
-        return palette_commands(app) if isinstance(app, OrchExplorerApp) else []
+        return cached_palette_commands(app) if isinstance(app, OrchExplorerApp) else []
 
     def _display(self, command: PaletteCommand, title: Content) -> Content:
         lang: Lang = getattr(self.app, "lang", "en")
