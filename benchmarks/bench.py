@@ -679,6 +679,8 @@ def _paints(
         "paint_rss_kb": _median(app_rss),
         "bare_paint": _median(bare_times),
         "bare_rss_kb": _median(bare_rss),
+        "paint_samples": app_times,  # in pairs with the bare app's: bare, then app
+        "bare_paint_samples": bare_times,
         "same_screen": screen["same_screen"],
         "screen_rows": len(screen["sidebar"]),
         "screen_blocks": len(screen["overview"]),
