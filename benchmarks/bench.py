@@ -3,13 +3,16 @@
     python benchmarks/bench.py                          # every size; rewrites BENCHMARKS.md
     python benchmarks/bench.py --sizes shipped,10k      # some sizes (shipped, 1k, 10k, 50k)
     python benchmarks/bench.py --quick                  # fewer runs, for a first look
+    python benchmarks/bench.py --label L --json F.json  # also save the figures (and F.md)
+    python benchmarks/bench.py --compare EARLIER.json   # add a before → after table
+    python benchmarks/bench.py --render F.json [--compare EARLIER.json]  # report, no runs
     python benchmarks/bench.py --write-pack DIR --tools T --features N   # only write a pack
 
 For the shipped pack and synthetic packs (`synthetic.py`) of 1k, 10k and 50k features it
 measures loading and validation, the search index, search latency, comparisons, memory, the
 command line and the app's first paint in a real pseudo-terminal beside a bare Textual app
-of the same shape. Every measurement runs in a fresh process; the method is written into
-BENCHMARKS.md with the figures (see `METHOD`). The whole run takes a few minutes.
+drawing the same screen (`bare_app.py`). Every measurement runs in a fresh process; the
+report, with the method, is written by `report.py`. A full run takes 6 to 10 minutes.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,6 +40,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.paint import PaintError, first_paint  # noqa: E402
+from benchmarks.report import render  # noqa: E402
 from benchmarks.synthetic import write_pack  # noqa: E402
 
 #: name -> (tools, features); "shipped" is the pack inside the package.
@@ -71,79 +76,6 @@ HANGUL = [
     "배포",
 ]
 CLI_QUERY = ["rolling", "update"]
-
-TARGETS = """\
-| Target | Figure | Met |
-| --- | --- | --- |
-"""
-
-METHOD = """\
-## Method
-
-Run `python benchmarks/bench.py` (add `--sizes shipped,10k` for some sizes, `--quick` for
-fewer runs); it rewrites this file. Packs: the shipped pack, and synthetic packs written by
-`benchmarks/synthetic.py` (`--write-pack DIR --tools T --features N`): T tools sharing N
-features, both languages, text as long as the shipped pack's (a feature's description is
-about 140 characters in English and 80 in Korean, with about 10 keywords), made-up product
-names so that the vocabulary grows with the pack, 24 comparison dimensions with a cell for
-every tool (4 of them for half the tools), 6 concepts, relations, a comparison table.
-Sizes: 1k features over 20 tools, 10k over 100, 50k over 200.
-
-Every figure comes from fresh processes started by the script, with bytecode compiled (as
-after `pip install`), settings and the pack cache in temporary directories:
-
-- **load from YAML**: `load_pack(DIR)` with the cache off (parse every file, validate,
-  check references). **load from cache**: the same call when the cache holds the pack
-  (compare the files' status with the entry's, read the entry and check its hash,
-  unpickle it with an unpickler that can create only the model's classes, check
-  references; see `orchexplorer/cache.py`). The
-  pack is written a few seconds before, so its files count as settled, as a user's do.
-  Median of the runs in one process.
-- **index build**: `SearchIndex(pack)`. **index from cache**: `cached_index(DIR)` (the
-  same check of the files, read the entry). Median of the runs.
-- **search p50 / p95**: every query of the fixed set (below), each run 20 times on a built
-  index; a run is `search(query, limit=20)` plus reading every hit's snippet. **first
-  query p95**: the first run of each query on an index just read from the cache (its
-  lazily decoded tables included).
-- **compare**: `compare_tools` for the first two tools, and for all the tools. Median.
-- **peak memory**: `ru_maxrss` of a fresh process that loads the pack, gets its index,
-  searches once and compares two tools, from the cache (warm) and with the cache off (cold).
-  The script's own process stays small (packs are written by a child), because a child's
-  `ru_maxrss` starts from its parent's size at the fork.
-- **command line**: wall time of `orchexplorer [--content DIR] search rolling update`
-  started as a subprocess, median of the runs, with the cache warm, and with the cache
-  off; beside it `python -c "import pydantic, yaml"` measured in the same run.
-- **first paint**: the program is started in a pseudo-terminal of 100×30 (`TERM=
-  xterm-256color`); the clock runs from just before the process is spawned until the
-  terminal has received the first screen's text (the Overview tab, the footer's Quit, the
-  first tool's name and the start of its tagline; for the bare app the same tab, footer,
-  a sidebar entry and its Markdown text). Then `q` is sent and `ru_maxrss` of the exited
-  process is read. The bare Textual app (`benchmarks/bare_app.py`: header, an OptionList
-  sidebar, TabbedContent with Markdown, lists and a DataTable, footer) is started the same
-  way, alternating with orchexplorer so that both see the same machine load. Nothing in
-  the product is patched: `orchexplorer --lang en [--content DIR]` is run as a user would.
-  Median of the runs.
-- **sidebar step** and **search typing** (Textual's `run_test` at 120×40, headless, the
-  pack loaded from the cache and frozen out of the garbage collector's sight as `run_app`
-  does): the time for the app to handle `↓` in the sidebar (the next tool's open tab
-  filled, laid out and drawn), and for the search screen to handle one typed character
-  of `rolling update`; and the time until the results for what was typed are on screen
-  (search runs in a thread worker, on an index read from the cache). Median and maximum.
-  **longest UI stall while typing**: while those characters are typed and their results
-  shown, a task on the app's event loop asks to wake every millisecond and records how
-  late it wakes; the 99th percentile and the maximum of that lateness are the longest
-  stretches in which the UI thread could not draw or take a key. The shipped pack's
-  figure is what Textual itself needs to draw the results; a large pack must not add
-  more than one frame (16.7 ms at 60 frames per second) to it. **comparison**: from `c`
-  in the explorer until the comparison screen is drawn; a tool added (`a`, the chooser
-  drawn with every tool not compared yet, Enter, the grid redrawn) and removed again
-  (`x`), median and maximum.
-
-The machine is shared and noisy: medians of several runs, and ratios measured in the same
-run, are what to read. Timings are never asserted in tests (tests check that the synthetic
-pack validates and that search and compare answer correctly on it).
-"""
-
 
 # ======================================================================================
 # helpers
@@ -195,6 +127,17 @@ def _worker(mode: str, pack: str, runs: int, env: dict[str, str], extra: Sequenc
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _index_functions() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """`build_index` and `cached_index`, wherever this version of orchexplorer has them:
+    `orchexplorer.index_cache` since the search package was split, `orchexplorer.search`
+    before (so the same script measures the code before and after that change)."""
+    try:
+        from orchexplorer.index_cache import build_index, cached_index
+    except ImportError:
+        from orchexplorer.search import build_index, cached_index  # type: ignore[attr-defined,no-redef]
+    return build_index, cached_index
+
+
 def _queries(pack: Any) -> list[str]:
     tools = pack.ordered_tools
     picks = []
@@ -215,6 +158,7 @@ def worker_logic(pack_arg: str, runs: int) -> dict[str, Any]:
     from orchexplorer.loader import default_content_dir, load_pack
     from orchexplorer.search import SearchIndex
 
+    build_index, cached_index = _index_functions()
     root = default_content_dir() if pack_arg == "shipped" else Path(pack_arg)
     out: dict[str, Any] = {}
     os.environ["ORCHEXPLORER_CACHE"] = "off"
@@ -265,6 +209,7 @@ def worker_memory(pack_arg: str, runs: int) -> dict[str, Any]:
     from orchexplorer.index_cache import build_index
     from orchexplorer.loader import default_content_dir, load_pack
 
+    build_index, _ = _index_functions()
     root = default_content_dir() if pack_arg == "shipped" else Path(pack_arg)
     pack = load_pack(root)
     index = build_index(pack)
@@ -399,6 +344,86 @@ def worker_tui(pack_arg: str, runs: int) -> dict[str, Any]:
     return result
 
 
+def _textual_binding(node: Any, key: str, action: str) -> bool:
+    """Whether `node` has the binding of `key` to `action` from Textual's own class (the
+    nearest Textual class it derives from), not from orchexplorer."""
+    base = next(c for c in type(node).__mro__ if c.__module__.startswith("textual."))
+    merged = getattr(base, "_merged_bindings", None)
+    return merged is not None and any(
+        b.action == action for b in merged.key_to_bindings.get(key, [])
+    )
+
+
+def worker_screen(pack_arg: str, runs: int) -> dict[str, Any]:
+    """The text of orchexplorer's first screen, read from the real app (headless, 100×30,
+    English), for the bare app to draw the same (`bare_app.py --screen FILE`); the markers
+    that say the screen is drawn (the Overview tab, the footer's Quit, the first tool's name
+    and the start of its tagline); and whether the bare app, given that text, draws a screen
+    identical in text to orchexplorer's (`same_screen`)."""
+    from textual.widgets import Header, OptionList, TabbedContent
+
+    from benchmarks.bare_app import BareApp
+    from orchexplorer.loader import default_content_dir, load_pack
+    from orchexplorer.tui.app import OrchExplorerApp
+
+    root = default_content_dir() if pack_arg == "shipped" else Path(pack_arg)
+    pack = load_pack(root)
+    tool = pack.ordered_tools[0]
+    markers = ["Overview", "Quit", tool.name.get("en"), tool.tagline.get("en")[:16]]
+    screen: dict[str, Any] = {}
+    drawn: dict[str, list[str]] = {}
+
+    async def draw(app: Any, name: str, ready: Callable[[list[str]], bool]) -> Any:
+        async with app.run_test(size=(100, 30)) as pilot:
+            deadline = time.perf_counter() + 10
+            while True:
+                await pilot.pause()
+                text = [strip.text for strip in app.screen._compositor.render_strips()]
+                if ready(text) or time.perf_counter() > deadline:
+                    break
+            drawn[name] = text
+            if name == "app":
+                read(app.screen)
+
+    def read(explorer: Any) -> None:
+        header = explorer.query_one(Header)
+        sidebar = explorer.query_one("#sidebar", OptionList)
+        tabs = explorer.query_one(TabbedContent)
+        overview = explorer.query_one("#overview-scroll")
+        # orchexplorer's keys, wherever they are bound (screen, app, focused widget); the
+        # bare app's Textual screen, app and widgets bring Textual's own keys by themselves.
+        keys = [
+            active.binding
+            for key, active in explorer.active_bindings.items()
+            if key != explorer.app.COMMAND_PALETTE_BINDING
+            and not _textual_binding(active.node, key, active.binding.action)
+        ]
+        screen.update(
+            title=header.screen_title,
+            sub_title=header.screen_sub_title,
+            sidebar=[
+                str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)
+            ],
+            tabs=[str(tabs.get_tab(pane.id or "").label) for pane in tabs.query("TabPane")],
+            overview=[[" ".join(sorted(w.classes)), str(w.render())] for w in overview.children],
+            footer=[[b.key, b.description] for b in keys if b.show],
+            hidden_bindings=[b.key for b in keys if not b.show],
+        )
+
+    def painted(text: list[str]) -> bool:
+        joined = "\n".join(text)
+        return all(m in joined for m in markers)
+
+    asyncio.run(draw(OrchExplorerApp(pack, lang="en"), "app", painted))
+    asyncio.run(draw(BareApp(screen), "bare", lambda text: text == drawn["app"]))
+    screen["markers"] = markers
+    screen["same_screen"] = drawn["bare"] == drawn["app"]
+    screen["different_lines"] = [
+        [a, b] for a, b in zip(drawn["app"], drawn["bare"], strict=False) if a != b
+    ]
+    return screen
+
+
 # ======================================================================================
 # the run
 
@@ -412,16 +437,109 @@ def _cli(argv: list[str], env: dict[str, str], runs: int) -> float:
     return _median(times)
 
 
-def worker_markers(pack_arg: str, runs: int) -> list[str]:
-    """What the first screen shows once drawn: tab, footer, first tool and its tagline."""
-    from orchexplorer.loader import default_content_dir, load_pack
+class LoadSampler(threading.Thread):
+    """The 1-minute load average (as `uptime` shows it), every few seconds while running."""
 
-    root = default_content_dir() if pack_arg == "shipped" else Path(pack_arg)
-    tool = load_pack(root).ordered_tools[0]
-    return ["Overview", "Quit", tool.name.get("en"), tool.tagline.get("en")[:16]]
+    def __init__(self, every: float = 5.0) -> None:
+        super().__init__(daemon=True)
+        self.every = every
+        self.samples: list[float] = []
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.samples.append(os.getloadavg()[0])
+            self._stop_event.wait(self.every)
+
+    def stop(self) -> list[float]:
+        self._stop_event.set()
+        self.join()
+        return self.samples
 
 
-BARE_MARKERS = ["Overview", "Quit", "Kubernetes", "Build applications"]
+def _machine() -> str:
+    import pydantic
+    import textual
+    import yaml
+
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+        f"{', ' + cpu if cpu else ''}; Python {platform.python_version()}, Textual "
+        f"{textual.__version__}, pydantic {pydantic.VERSION}, PyYAML {yaml.__version__} "
+        f"(libyaml {'yes' if yaml.__with_libyaml__ else 'no'})"
+    )
+
+
+def _code(env: dict[str, str]) -> dict[str, str]:
+    """The orchexplorer measured: this checkout's (the workers import it from here, and the
+    `orchexplorer` command must too), and the last commit that changed its code or content
+    (a checkout's later commits to the benchmarks alone do not change it)."""
+    found = subprocess.run(
+        [sys.executable, "-c", "import orchexplorer; print(orchexplorer.__file__)"],
+        env=env,
+        cwd=tempfile.gettempdir(),  # not the current directory: what the command imports
+        capture_output=True,
+        text=True,
+    )
+    package = Path(found.stdout.strip()).parent if found.returncode == 0 else None
+    if package != ROOT / "orchexplorer":
+        raise SystemExit(
+            f"the orchexplorer command imports {package or 'no orchexplorer'}, not this "
+            f"checkout's {ROOT / 'orchexplorer'}: run with PYTHONPATH={ROOT} or after "
+            "pip install -e ."
+        )
+    code: dict[str, str] = {"path": str(package)}
+
+    def git(*argv: str) -> str:
+        done = subprocess.run(["git", "-C", str(ROOT), *argv], capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("log", "-1", "--format=%h", "--", "orchexplorer", "content")
+    code["commit"] = commit or "unknown (not a git checkout)"
+    if commit and git("status", "--porcelain", "--", "orchexplorer", "content"):
+        code["dirty"] = " with uncommitted changes"
+    return code
+
+
+def _cache_entry(cache: Path) -> dict[str, Any]:
+    """Format and size on disk of the pack's cache entry (the file `*.pack` in the cache)."""
+    out: dict[str, Any] = {}
+    for path in sorted((cache / "packs").glob("*.pack")):
+        with path.open("rb") as f:
+            header = f.readline(4096)
+        try:
+            out["cache_format"] = json.loads(header).get("format")
+        except (ValueError, AttributeError):
+            out["cache_format"] = "?"
+        out["cache_pack_bytes"] = path.stat().st_size
+    return out
+
+
+def _read_results(path: str) -> dict[str, Any]:
+    try:
+        results = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"cannot read the figures of {path}: {exc}") from None
+    if not isinstance(results, dict) or not isinstance(results.get("sizes"), dict):
+        raise SystemExit(f"{path} does not hold the figures of a run of bench.py (--json)")
+    return results
+
+
+def _write_report(args: argparse.Namespace, results: dict[str, Any]) -> None:
+    before = _read_results(args.compare) if args.compare else None
+    text = render(results, before)
+    print(text)
+    if not args.no_write:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -431,16 +549,28 @@ def run(args: argparse.Namespace) -> int:
     for size in sizes:
         if size not in SIZES:
             raise SystemExit(f"unknown size {size!r}: choose from {', '.join(SIZES)}")
-    work = Path(tempfile.mkdtemp(prefix="orchexplorer-bench-"))
+    if args.compare:
+        _read_results(args.compare)  # before a run of minutes, not after it
     exe = str(Path(sys.executable).parent / "orchexplorer")
     if not Path(exe).exists():
         raise SystemExit("orchexplorer is not installed in this environment (pip install -e .)")
+    code = _code(_env({}))
     subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "orchexplorer")],
-        env=_env({}),
-        check=False,
+        [sys.executable, "-m", "compileall", "-q", code["path"]], env=_env({}), check=False
     )
-    results: dict[str, Any] = {"sizes": {}, "runs": runs, "paint_runs": paint_runs}
+    work = Path(tempfile.mkdtemp(prefix="orchexplorer-bench-"))
+    results: dict[str, Any] = {
+        "label": args.label,
+        "date": dt.date.today().isoformat(),
+        "machine": _machine(),
+        "code": code,
+        "sizes": {},
+        "runs": runs,
+        "paint_runs": paint_runs,
+        "load_before": list(os.getloadavg()),
+    }
+    load = LoadSampler()
+    load.start()
     started = time.perf_counter()
     try:
         base = _env({"ORCHEXPLORER_CONFIG_DIR": str(work / "config")})
@@ -468,7 +598,8 @@ def run(args: argparse.Namespace) -> int:
                 time.sleep(2.5)  # files settled, as a user's pack is (see orchexplorer/cache.py)
                 pack_arg = str(pack_dir)
                 content = ["--content", pack_arg]
-            env = dict(base, ORCHEXPLORER_CACHE_DIR=str(work / f"cache-{size}"))
+            cache = work / f"cache-{size}"
+            env = dict(base, ORCHEXPLORER_CACHE_DIR=str(cache))
             print(f"[{size}] logic …", file=sys.stderr, flush=True)
             try:
                 entry: dict[str, Any] = _worker("logic", pack_arg, runs, env)
@@ -479,6 +610,7 @@ def run(args: argparse.Namespace) -> int:
             entry["tools"], entry["features"] = (
                 (entry["counts"]["tools"], entry["counts"]["features"]) if spec is None else spec
             )
+            entry.update(_cache_entry(cache))
             entry["rss_warm_kb"] = _worker("memory", pack_arg, 1, env)["max_rss_kb"]
             off = dict(env, ORCHEXPLORER_CACHE="off")
             entry["rss_cold_kb"] = _worker("memory", pack_arg, 1, off)["max_rss_kb"]
@@ -488,24 +620,9 @@ def run(args: argparse.Namespace) -> int:
             entry["cli_warm"] = _cli(search, env, runs * 2)
             entry["cli_cold"] = _cli(search, off, max(1, runs // 2 if spec else runs))
             print(f"[{size}] first paint …", file=sys.stderr, flush=True)
-            markers = _worker("markers", pack_arg, 1, env)
-            app_times, app_rss, bare_times, bare_rss = [], [], [], []
-            bare = [sys.executable, str(ROOT / "benchmarks" / "bare_app.py")]
-            app = [exe, "--lang", "en", *content]
             try:
-                first_paint(app, markers, env)  # warm the cache and the page cache
-                for _ in range(paint_runs):
-                    p = first_paint(bare, BARE_MARKERS, env)
-                    bare_times.append(p.seconds)
-                    bare_rss.append(p.max_rss_kb)
-                    p = first_paint(app, markers, env)
-                    app_times.append(p.seconds)
-                    app_rss.append(p.max_rss_kb)
-                entry["paint"] = _median(app_times)
-                entry["paint_rss_kb"] = _median(app_rss)
-                entry["bare_paint"] = _median(bare_times)
-                entry["bare_rss_kb"] = _median(bare_rss)
-            except PaintError as exc:
+                entry.update(_paints(size, pack_arg, content, exe, env, work, paint_runs))
+            except (PaintError, RuntimeError, subprocess.TimeoutExpired) as exc:
                 entry["paint_error"] = str(exc)[:300]
             print(f"[{size}] app responsiveness …", file=sys.stderr, flush=True)
             try:
@@ -517,13 +634,60 @@ def run(args: argparse.Namespace) -> int:
             print(_size_line(size, entry), file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        results["load_during"] = load.stop()
+    results["load_after"] = list(os.getloadavg())
     results["seconds"] = time.perf_counter() - started
-    text = render(results)
-    print(text)
-    if not args.no_write:
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out}", file=sys.stderr)
+    if args.json:
+        path = Path(args.json)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+        if not args.no_write:  # the report beside the figures, kept when --out is rewritten
+            path.with_suffix(".md").write_text(
+                render(results, _read_results(args.compare) if args.compare else None), "utf-8"
+            )
+    _write_report(args, results)
     return 0
+
+
+def _paints(
+    size: str,
+    pack_arg: str,
+    content: list[str],
+    exe: str,
+    env: dict[str, str],
+    work: Path,
+    paint_runs: int,
+) -> dict[str, Any]:
+    """First paints of orchexplorer and of the bare app drawing the same screen, alternated."""
+    screen = _worker("screen", pack_arg, 1, env)
+    screen_file = work / f"screen-{size}.json"
+    screen_file.write_text(json.dumps(screen, ensure_ascii=False), encoding="utf-8")
+    markers = screen["markers"]
+    bare = [sys.executable, str(ROOT / "benchmarks" / "bare_app.py"), "--screen", str(screen_file)]
+    app = [exe, "--lang", "en", *content]
+    first_paint(app, markers, env)  # warm the cache and the page cache
+    first_paint(bare, markers, env)
+    app_times, app_rss, bare_times, bare_rss = [], [], [], []
+    for _ in range(paint_runs):
+        p = first_paint(bare, markers, env)
+        bare_times.append(p.seconds)
+        bare_rss.append(p.max_rss_kb)
+        p = first_paint(app, markers, env)
+        app_times.append(p.seconds)
+        app_rss.append(p.max_rss_kb)
+    return {
+        "paint": _median(app_times),
+        "paint_rss_kb": _median(app_rss),
+        "bare_paint": _median(bare_times),
+        "bare_rss_kb": _median(bare_rss),
+        "paint_samples": app_times,  # in pairs with the bare app's: bare, then app
+        "bare_paint_samples": bare_times,
+        "same_screen": screen["same_screen"],
+        "screen_rows": len(screen["sidebar"]),
+        "screen_blocks": len(screen["overview"]),
+        "screen_different_lines": screen["different_lines"][:3],
+    }
 
 
 def _size_line(size: str, e: dict[str, Any]) -> str:
@@ -533,197 +697,6 @@ def _size_line(size: str, e: dict[str, Any]) -> str:
         f"search p95 {e['search_p95'] * 1000:.2f}ms cli {e['cli_warm']:.3f}s "
         f"paint {e.get('paint', float('nan')):.3f}s bare {e.get('bare_paint', float('nan')):.3f}s"
     )
-
-
-# ======================================================================================
-# the report
-
-
-def _ms(seconds: float | None) -> str:
-    if seconds is None or seconds != seconds:
-        return "—"
-    return f"{seconds * 1000:.2f} ms" if seconds < 0.01 else f"{seconds * 1000:.0f} ms"
-
-
-def _mb(kb: float | None) -> str:
-    return "—" if kb is None else f"{kb / 1024:.0f} MB"
-
-
-def _ratio(a: float | None, b: float | None) -> str:
-    if a is None or b is None or not b:
-        return "—"
-    return f"{a / b:.2f}×"
-
-
-def _versions() -> str:
-    import pydantic
-    import textual
-    import yaml
-
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
-        f"{', ' + cpu if cpu else ''}; Python {platform.python_version()}, Textual "
-        f"{textual.__version__}, pydantic {pydantic.VERSION}, PyYAML {yaml.__version__} "
-        f"(libyaml {'yes' if yaml.__with_libyaml__ else 'no'})"
-    )
-
-
-def render(results: dict[str, Any]) -> str:
-    sizes: dict[str, dict[str, Any]] = results["sizes"]
-    names = list(sizes)
-    head = (
-        "| | "
-        + " | ".join(
-            f"{n} ({sizes[n]['tools']} tools, {sizes[n]['features']:,} features)" for n in names
-        )
-        + " |"
-    )
-    sep = "| --- |" + " --- |" * len(names)
-
-    def row(label: str, fn: Callable[[dict[str, Any]], str]) -> str:
-        return f"| {label} | " + " | ".join(fn(sizes[n]) for n in names) + " |"
-
-    shipped = sizes.get("shipped")
-    lines = [
-        "# Benchmarks",
-        "",
-        "Generated by `python benchmarks/bench.py` on "
-        f"{dt.date.today().isoformat()}: {_versions()}. {results['runs']} runs per figure, "
-        f"{results['paint_runs']} first paints per program; the whole run took "
-        f"{results['seconds'] / 60:.1f} minutes. The method is at the end.",
-        "",
-        "## Figures",
-        "",
-        head,
-        sep,
-        row(
-            "documents indexed / vocabulary", lambda e: f"{e['documents']:,} / {e['vocabulary']:,}"
-        ),
-        row("load from YAML (parse, validate, check)", lambda e: _ms(e["load_yaml"])),
-        row("load from cache (check, read, unpickle, check refs)", lambda e: _ms(e["load_cache"])),
-        row("index build", lambda e: _ms(e["index_build"])),
-        row("index from cache", lambda e: _ms(e["index_cache"])),
-        row("search p50", lambda e: _ms(e["search_p50"])),
-        row("search p95", lambda e: _ms(e["search_p95"])),
-        row("search, first query p95", lambda e: _ms(e["search_first_p95"])),
-        row("compare 2 tools", lambda e: _ms(e["compare_two"])),
-        row("compare all tools", lambda e: f"{_ms(e['compare_all'])} ({e['compare_rows']} rows)"),
-        row("peak memory, from cache", lambda e: _mb(e["rss_warm_kb"])),
-        row("peak memory, cache off", lambda e: _mb(e["rss_cold_kb"])),
-        row("`search` command, cache warm", lambda e: _ms(e["cli_warm"])),
-        row("`search` command, cache off", lambda e: _ms(e["cli_cold"])),
-        row("first paint", lambda e: _ms(e.get("paint"))),
-        row("bare Textual app, same run", lambda e: _ms(e.get("bare_paint"))),
-        row("first paint ÷ bare app", lambda e: _ratio(e.get("paint"), e.get("bare_paint"))),
-        row(
-            "first paint ÷ shipped pack's",
-            lambda e: _ratio(e.get("paint"), shipped.get("paint")) if shipped else "—",
-        ),
-        row("app memory at first paint", lambda e: _mb(e.get("paint_rss_kb"))),
-        row(
-            "app memory ÷ bare app's",
-            lambda e: _ratio(e.get("paint_rss_kb"), e.get("bare_rss_kb")),
-        ),
-        row(
-            "sidebar step (median / max)",
-            lambda e: f"{_ms(e.get('sidebar_step'))} / {_ms(e.get('sidebar_step_max'))}",
-        ),
-        row(
-            "search: key handled (median / max)",
-            lambda e: f"{_ms(e.get('type_key'))} / {_ms(e.get('type_key_max'))}",
-        ),
-        row(
-            "search: results shown (median / max)",
-            lambda e: f"{_ms(e.get('type_ready'))} / {_ms(e.get('type_ready_max'))}",
-        ),
-        row("comparison opened (`c`)", lambda e: _ms(e.get("compare_open"))),
-        row(
-            "comparison: tool added with `a` + Enter (median / max)",
-            lambda e: f"{_ms(e.get('compare_add'))} / {_ms(e.get('compare_add_max'))}",
-        ),
-        row("comparison: tool removed (`x`)", lambda e: _ms(e.get("compare_remove"))),
-        row(
-            "search: longest UI stall while typing (p99 / max)",
-            lambda e: f"{_ms(e.get('type_lag_p99'))} / {_ms(e.get('type_lag_max'))}",
-        ),
-        "",
-        f'`python -c "import pydantic, yaml"` in the same run: {_ms(results["import_baseline"])}.',
-        "",
-    ]
-    errors = [
-        f"- {n}: {e[k]}" for n, e in sizes.items() for k in ("paint_error", "tui_error") if k in e
-    ]
-    errors += [f"- {n}: {why}" for n, why in results.get("failed", {}).items()]
-    if errors:
-        lines += ["Measurements that failed:", "", *errors, ""]
-    lines += ["## Targets", "", TARGETS.rstrip("\n"), *_targets(results), ""]
-    queries = next(iter(sizes.values()))["queries"] if sizes else []
-    lines += [
-        METHOD.rstrip("\n"),
-        "",
-        "The fixed queries (the last six are the titles of three of the pack's own features, "
-        "so they differ per pack; these are "
-        f"{names[0] if names else ''}'s): " + ", ".join(f"`{q}`" for q in queries) + ".",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def _targets(results: dict[str, Any]) -> list[str]:
-    sizes = results["sizes"]
-    out = []
-
-    def line(target: str, figure: str, met: bool | None) -> None:
-        out.append(f"| {target} | {figure} | {'—' if met is None else ('yes' if met else 'no')} |")
-
-    shipped = sizes.get("shipped")
-    if shipped and "paint" in shipped:
-        r = shipped["paint"] / shipped["bare_paint"]
-        line("first paint, shipped pack, ≤ 1.25× bare Textual", f"{r:.2f}×", r <= 1.25)
-        m = shipped["paint_rss_kb"] / shipped["bare_rss_kb"]
-        line("memory at first paint ≤ 1.3× bare Textual", f"{m:.2f}×", m <= 1.3)
-    if shipped:
-        r = shipped["cli_warm"] / results["import_baseline"]
-        line("`search` ≤ 2× `import pydantic, yaml`", f"{r:.2f}×", r <= 2.0)
-    ten = sizes.get("10k")
-    if ten:
-        line("search p95 < 2 ms at 10k", _ms(ten["search_p95"]), ten["search_p95"] < 0.002)
-        line("`--content DIR search` < 0.6 s at 10k", _ms(ten["cli_warm"]), ten["cli_warm"] < 0.6)
-        if shipped and "paint" in ten and "paint" in shipped:
-            r = ten["paint"] / shipped["paint"]
-            line("first paint at 10k ≤ 1.5× shipped pack's", f"{r:.2f}×", r <= 1.5)
-    fifty = sizes.get("50k")
-    if fifty:
-        works = "paint" in fifty and "tui_error" not in fifty
-        line("50k features works (figures above)", "yes" if works else "no", works)
-    if shipped and "type_lag_max" in shipped:
-        base = shipped["type_lag_max"]
-        big = [(n, sizes[n]["type_lag_max"]) for n in ("10k", "50k") if "type_lag_max" in sizes[n]]
-        if big:
-            worst = max(lag for _, lag in big)
-            figure = ", ".join(f"{n} {_ms(lag)}" for n, lag in big)
-            line(
-                "typing never blocks a frame: longest UI stall while typing, large packs "
-                "within one frame (16.7 ms) of the shipped pack's",
-                f"shipped {_ms(base)}, {figure}",
-                worst <= base + 1 / 60,
-            )
-    if fifty:
-        line(
-            "sidebar and comparison responsive with 200 tools",
-            f"sidebar step {_ms(fifty.get('sidebar_step'))}, comparison opened in "
-            f"{_ms(fifty.get('compare_open'))}, a tool added in {_ms(fifty.get('compare_add'))}",
-            None,
-        )
-    return out
 
 
 # ======================================================================================
@@ -737,8 +710,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs per figure (median)")
     parser.add_argument("--paint-runs", type=int, default=7, help="first paints per program")
     parser.add_argument("--quick", action="store_true", help="3 runs of everything")
-    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"), help="the report")
     parser.add_argument("--no-write", action="store_true", help="print, do not write --out")
+    parser.add_argument("--label", help="name of this run in the report (e.g. before-X)")
+    parser.add_argument(
+        "--json", metavar="FILE", help="also save the figures as JSON (and the report as .md)"
+    )
+    parser.add_argument(
+        "--compare", metavar="EARLIER.json", help="add a before → after table against a saved run"
+    )
+    parser.add_argument(
+        "--render",
+        metavar="FILE.json",
+        help="measure nothing: write the report of a saved run (with --compare, beside another)",
+    )
     parser.add_argument("--write-pack", metavar="DIR", help="only write a synthetic pack")
     parser.add_argument("--tools", type=int, default=20)
     parser.add_argument("--features", type=int, default=1000)
@@ -754,9 +739,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "logic": worker_logic,
             "memory": worker_memory,
             "tui": worker_tui,
-            "markers": worker_markers,
+            "screen": worker_screen,
         }
         print(json.dumps(workers[args.worker](args.pack, args.runs)))
+        return 0
+    if args.render:
+        _write_report(args, _read_results(args.render))
         return 0
     return run(args)
 
