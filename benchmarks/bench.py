@@ -154,7 +154,6 @@ def _queries(pack: Any) -> list[str]:
 
 def worker_logic(pack_arg: str, runs: int) -> dict[str, Any]:
     from orchexplorer.compare import compare_tools
-    from orchexplorer.index_cache import build_index, cached_index
     from orchexplorer.loader import default_content_dir, load_pack
     from orchexplorer.search import SearchIndex
 
@@ -206,7 +205,6 @@ def worker_logic(pack_arg: str, runs: int) -> dict[str, Any]:
 
 def worker_memory(pack_arg: str, runs: int) -> dict[str, Any]:
     from orchexplorer.compare import compare_tools
-    from orchexplorer.index_cache import build_index
     from orchexplorer.loader import default_content_dir, load_pack
 
     build_index, _ = _index_functions()
