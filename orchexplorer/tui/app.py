@@ -170,6 +170,18 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
             CompareScreen(self.pack, self.lang, tools, focus_row=focus_row, focus_tool=focus_tool)
         )
 
+    def action_portability(self, section: str = "keys") -> None:
+        """`p`: every Compose key across the tools, the commands and the false friends."""
+        from orchexplorer.tui.screens.portability import SECTIONS, PortabilityScreen
+
+        if not (self.pack.compose_keys or self.pack.commands or self.pack.false_friends):
+            self.notify(t("port_empty", self.lang), severity="warning", markup=False)
+            return
+        if isinstance(self.screen, PortabilityScreen):
+            return
+        chosen = next((s for s in SECTIONS if s == section), SECTIONS[0])
+        self.push_screen(PortabilityScreen(self.pack, self.lang, chosen))
+
     def action_compare(self) -> None:
         """`c` in the explorer: compare the selected tool with its usual counterparts."""
         explorer = self.explorer
