@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from orchexplorer.model import Pack
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
@@ -55,3 +59,14 @@ tools:
     tagline: First
     summary: {ko: 알파, en: Alpha summary}
 """
+
+
+@pytest.fixture(scope="session")
+def shipped_pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    """The shipped pack, loaded once, through a cache directory of its own (the per-test
+    isolation above starts later than a session fixture)."""
+    from orchexplorer.loader import load_pack
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ORCHEXPLORER_CACHE_DIR", str(tmp_path_factory.mktemp("pack-cache")))
+        return load_pack()
