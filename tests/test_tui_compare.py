@@ -22,6 +22,7 @@ from orchexplorer.tui.screens.compare import CompareScreen
 from orchexplorer.tui.screens.dialogs import RowDetailScreen, ToolChooserScreen
 from orchexplorer.tui.screens.explorer import ExplorerScreen
 from orchexplorer.tui.screens.help import HelpScreen
+from orchexplorer.tui.screens.search import SearchScreen
 from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import CompareGrid
 from tests.conftest import FIXTURES
@@ -93,6 +94,15 @@ def header_order(app: App[object]) -> list[str]:
 
 def line_with(text: str, needle: str) -> str:
     return next(line for line in text.splitlines() if needle in line)
+
+
+async def search_for(pilot: AnyPilot, query: str) -> SearchScreen:
+    """Open the search from the explorer and type `query`."""
+    await on_screen(pilot, ExplorerScreen)
+    await pilot.press("slash")
+    search = await on_screen(pilot, SearchScreen)
+    await pilot.press(*query)
+    return search
 
 
 def palette_highlight(app: App[object]) -> str:
@@ -488,14 +498,9 @@ async def test_help_lists_the_comparison_keys(pack: Pack, config_dir: Path) -> N
 async def test_search_hit_on_a_dimension_opens_the_comparison_on_that_row(
     pack: Pack, config_dir: Path
 ) -> None:
-    from orchexplorer.tui.screens.search import SearchScreen
-
     app = make_app(pack, config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await on_screen(pilot, ExplorerScreen)
-        await pilot.press("slash")
-        search = await on_screen(pilot, SearchScreen)
-        await pilot.press(*"rolling updates")
+        search = await search_for(pilot, "rolling updates")
 
         def row_hit() -> int | None:
             return next(
@@ -529,14 +534,9 @@ async def test_search_hit_on_a_dimension_opens_the_comparison_on_that_row(
 
 
 async def test_search_follows_a_language_switch_while_open(pack: Pack, config_dir: Path) -> None:
-    from orchexplorer.tui.screens.search import SearchScreen
-
     app = make_app(pack, config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await on_screen(pilot, ExplorerScreen)
-        await pilot.press("slash")
-        search = await on_screen(pilot, SearchScreen)
-        await pilot.press(*"rolling updates")
+        search = await search_for(pilot, "rolling updates")
         await wait_for(pilot, lambda: any(h.id == "rolling-updates" for h in search.hits))
         hits = list(search.hits)
         await shows(pilot, "Rolling updates", t("search_hint", "en"))

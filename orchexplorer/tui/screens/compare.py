@@ -113,7 +113,6 @@ class CompareScreen(Screen[None]):
         focus_tool: str | None = None,
     ) -> None:
         super().__init__()
-        self.pack = pack
         self.lang = lang
         self.state = CompareState.of(pack, tool_ids, focus_tool=focus_tool)
         tab = self.state.row_tab(focus_row)

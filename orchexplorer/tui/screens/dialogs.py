@@ -32,10 +32,10 @@ class PickerScreen(ModalScreen[ResultT | None], Generic[ItemT, ResultT]):
     """Typing goes to the Input, the arrows move the ItemList of the items that match it;
     Enter (or a click) dismisses with the highlighted item's `result`, Escape with None.
 
-    A subclass composes one Input and one ItemList (laid out as it likes), implements
-    `refill()` (show the items for the Input's text, with `show_items`) and `result(item)`,
-    and redraws its own labels in `_lang_changed(lang)` (calling this one). It may give
-    Enter its own description by binding "enter" to `choose` again.
+    A subclass composes one Input and one ItemList (laid out as it likes) and implements
+    `label()` (its fixed texts in `self.lang`), `refill()` (the items for the Input's text,
+    shown with `show_items`) and `result(item)`. Both are called again when the app's
+    language changes. It may give Enter its own description by binding "enter" again.
     """
 
     BINDINGS = [
@@ -53,16 +53,21 @@ class PickerScreen(ModalScreen[ResultT | None], Generic[ItemT, ResultT]):
         self.items: list[ItemT] = []  # what the list shows, in its order
 
     @on(events.Mount)
-    def _picker_mounted(self) -> None:  # after a subclass's own `on_mount`
+    def _picker_mounted(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)
+        self.label()
         self.query_one(Input).focus()
         self.refill()
 
     def _lang_changed(self, lang: Lang) -> None:
         self.lang = lang
+        self.label()
         self.refill()
 
     # ------------------------------------------------------------------ the list
+
+    def label(self) -> None:
+        """Draw the dialog's fixed texts (title, placeholder, hint) in `self.lang`."""
 
     def refill(self) -> None:
         """Show the items that match the Input's text (with `show_items`)."""
@@ -132,14 +137,7 @@ class ToolChooserScreen(PickerScreen[Tool, str]):
             yield ItemList(id="chooser-list")
             yield Static(id="chooser-hint")
 
-    def on_mount(self) -> None:
-        self._label()
-
-    def _lang_changed(self, lang: Lang) -> None:
-        super()._lang_changed(lang)
-        self._label()
-
-    def _label(self) -> None:
+    def label(self) -> None:
         lang = self.lang
         self.query_one("#chooser-title", Static).update(
             Content.styled(t("cmp_add_title", lang), "bold")

@@ -71,14 +71,7 @@ class SearchScreen(PickerScreen[Hit, Jump]):
             yield ItemList(id="search-results")
             yield Static(id="search-hint")
 
-    def on_mount(self) -> None:
-        self._label()
-
-    def _lang_changed(self, lang: Lang) -> None:
-        super()._lang_changed(lang)
-        self._label()
-
-    def _label(self) -> None:
+    def label(self) -> None:
         self.query_one(Input).placeholder = t("search_placeholder", self.lang)
         self.query_one("#search-hint", Static).update(
             Content.styled(t("search_hint", self.lang), "dim")
