@@ -15,8 +15,12 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from orchexplorer.model import Pack
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -104,3 +108,14 @@ tools:
     tagline: First
     summary: {ko: 알파, en: Alpha summary}
 """
+
+
+@pytest.fixture(scope="session")
+def shipped_pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    """The shipped pack, loaded once, through a cache directory of its own (the per-test
+    isolation above starts later than a session fixture)."""
+    from orchexplorer.loader import load_pack
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ORCHEXPLORER_CACHE_DIR", str(tmp_path_factory.mktemp("pack-cache")))
+        return load_pack()

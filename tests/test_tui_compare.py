@@ -5,48 +5,87 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
-from textual.widgets import TabbedContent
+from textual.app import App
+from textual.command import CommandList
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, TabbedContent
 
 from orchexplorer.compare import compare_concepts, compare_tools
-from orchexplorer.loader import load_pack
+from orchexplorer.i18n import t
 from orchexplorer.model import Pack
 from orchexplorer.tui.app import OrchExplorerApp
-from orchexplorer.tui.screens.compare import (
-    CompareScreen,
-    RowDetailScreen,
-    ToolChooserScreen,
-    default_tools,
-    distinct_apps,
-)
+from orchexplorer.tui.screens.compare import CompareScreen
+from orchexplorer.tui.screens.dialogs import RowDetailScreen, ToolChooserScreen
 from orchexplorer.tui.screens.explorer import ExplorerScreen
 from orchexplorer.tui.screens.help import HelpScreen
+from orchexplorer.tui.screens.search import SearchScreen
 from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import CompareGrid
 from tests.conftest import FIXTURES
+from tests.helpers import wait_for
 from tests.tui_helpers import make_app, screen_text
 
 MARKUP = FIXTURES / "markup"
-PACK = load_pack()
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+AnyPilot = Pilot[Any]
 
 
-def compare_app(config_dir: Path, tools: list[str], lang: str = "en") -> OrchExplorerApp:
+@pytest.fixture
+def pack(shipped_pack: Pack) -> Pack:
+    return shipped_pack
+
+
+def compare_app(
+    pack: Pack, config_dir: Path, tools: list[str], lang: str = "en"
+) -> OrchExplorerApp:
     return OrchExplorerApp(
-        PACK,
+        pack,
         lang=lang,  # type: ignore[arg-type]
         compare=tools,
         settings_path=config_dir / "config.json",
     )
 
 
-def compare_screen(app: OrchExplorerApp) -> CompareScreen:
+def compare_screen(app: App[Any]) -> CompareScreen:
     screen = app.screen
     assert isinstance(screen, CompareScreen), type(screen)
     return screen
 
 
-def header_order(app: OrchExplorerApp) -> list[str]:
+async def on_screen(pilot: AnyPilot, kind: type[ScreenT]) -> ScreenT:
+    """Wait until the active screen is a mounted `kind`, and return it."""
+
+    def there() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, kind) and screen.is_mounted
+
+    await wait_for(pilot, there)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
+
+
+async def on_compare(pilot: AnyPilot) -> CompareScreen:
+    return await on_screen(pilot, CompareScreen)
+
+
+async def shows(pilot: AnyPilot, *texts: str) -> str:
+    """Wait until every one of `texts` is on screen; the screen's text."""
+    await wait_for(pilot, lambda: all(text in screen_text(pilot.app) for text in texts))
+    return screen_text(pilot.app)
+
+
+async def notified(pilot: AnyPilot, words: str) -> None:
+    """Wait until a notification saying `words` has been shown."""
+    await wait_for(pilot, lambda: any(words in n.message for n in pilot.app._notifications))
+
+
+def header_order(app: App[Any]) -> list[str]:
     """The tool names in the order their columns appear in the table's header line."""
     grid = compare_screen(app).query_one("#dimensions-grid", CompareGrid)
     cells = [cell.strip().removeprefix("▸ ") for cell in grid.render_line(0).text.split("│")]
@@ -57,42 +96,24 @@ def line_with(text: str, needle: str) -> str:
     return next(line for line in text.splitlines() if needle in line)
 
 
-# --------------------------------------------------------------------------------------
-# Choosing the tools (pure)
+async def search_for(pilot: AnyPilot, query: str) -> SearchScreen:
+    """Open the search from the explorer and type `query`."""
+    await on_screen(pilot, ExplorerScreen)
+    await pilot.press("slash")
+    search = await on_screen(pilot, SearchScreen)
+    await pilot.press(*query)
+    return search
 
 
-def test_default_tools_follow_the_pack_comparisons() -> None:
-    assert default_tools(PACK, ["docker"]) == ["docker", "kubernetes"]
-    assert default_tools(PACK, ["compose"]) == ["compose", "swarm", "kubernetes"]
-    assert default_tools(PACK, ["swarm"]) == ["compose", "swarm", "kubernetes"]
-    assert default_tools(PACK, ["kubernetes"]) == ["docker", "kubernetes"]
-    # two or more are kept in the user's order, at most four
-    assert default_tools(PACK, ["kubernetes", "swarm"]) == ["kubernetes", "swarm"]
-    assert default_tools(PACK, ["swarm", "docker", "nope"]) == ["swarm", "docker"]
-    # a dimension row: the comparison that lists it; a concept row: every tool naming it
-    assert default_tools(PACK, [], "clustering") == ["compose", "swarm", "kubernetes"]
-    assert default_tools(PACK, ["docker"], "role") == ["docker", "kubernetes"]
-    assert default_tools(PACK, [], "unit-of-deployment") == [
-        "docker",
-        "compose",
-        "swarm",
-        "kubernetes",
-    ]
-
-
-def test_default_tools_without_comparisons_take_the_next_tool() -> None:
-    pack = load_pack(MARKUP)
-    assert default_tools(pack, ["alpha"]) == ["alpha", "beta"]
-    assert default_tools(pack, ["beta"]) == ["beta", "alpha"]
-    assert default_tools(pack, []) == ["alpha", "beta"]
-    only = Pack(tools=[pack.tools[0]])
-    assert default_tools(only, ["alpha"]) == ["alpha"]  # nothing to compare with
-
-
-def test_distinct_apps_skip_apps_that_pick_the_same_examples() -> None:
-    apps = distinct_apps(PACK, ["compose", "swarm"])
-    assert apps[0] == "web-db"
-    assert "db" not in apps and "web" not in apps  # same examples as web-db
+def palette_highlight(app: App[Any]) -> str:
+    """The title of the command highlighted in the open command palette ('' if none)."""
+    found = app.screen.query(CommandList)
+    if not found or found.first().highlighted is None:
+        return ""
+    commands = found.first()
+    assert commands.highlighted is not None
+    prompt = commands.get_option_at_index(commands.highlighted).prompt
+    return str(getattr(prompt, "plain", prompt)).split("  ")[0]  # without its kind
 
 
 # --------------------------------------------------------------------------------------
@@ -107,43 +128,38 @@ def test_distinct_apps_skip_apps_that_pick_the_same_examples() -> None:
     ],
 )
 async def test_c_opens_the_comparison_with_a_counterpart(
-    config_dir: Path, tool: str, expected: list[str]
+    pack: Pack, config_dir: Path, tool: str, expected: list[str]
 ) -> None:
-    app = make_app(PACK, config_dir, tool=tool)
+    app = make_app(pack, config_dir, tool=tool)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert isinstance(app.screen, ExplorerScreen)
+        await on_screen(pilot, ExplorerScreen)
         await pilot.press("c")
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         assert [t.name.get("en") for t in screen.tools] == expected
+        await shows(pilot, "Comparing:", "Feature")
         assert header_order(app) == expected
-        text = screen_text(app)
-        assert "Comparing:" in text and "Feature" in text
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ExplorerScreen)
-        assert app.screen.tool is not None and app.screen.tool.id == tool
+        explorer = await on_screen(pilot, ExplorerScreen)
+        assert explorer.tool is not None and explorer.tool.id == tool
 
 
-async def test_compare_option_opens_the_comparison_directly(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["compose", "swarm", "kubernetes"])
+async def test_compare_option_opens_the_comparison_directly(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         assert screen.tool_ids == ["compose", "swarm", "kubernetes"]
-        text = screen_text(app)
-        assert "Compared with Kubernetes: Docker Compose, Docker Swarm, Kubernetes" in text
+        await shows(pilot, "Compared with Kubernetes: Docker Compose, Docker Swarm, Kubernetes")
         assert isinstance(app.focused, CompareGrid)
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ExplorerScreen)
+        await on_screen(pilot, ExplorerScreen)
 
 
 def test_the_comparison_module_is_imported_only_when_opened() -> None:
     code = (
         "import sys; import orchexplorer.tui.app; "
         "print(any(m.startswith('orchexplorer.tui.screens.compare') "
-        "or m.startswith('orchexplorer.tui.widgets.compare') for m in sys.modules))"
+        "or m.startswith('orchexplorer.tui.widgets.compare') "
+        "or m == 'orchexplorer.compare_state' for m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
@@ -155,131 +171,120 @@ def test_the_comparison_module_is_imported_only_when_opened() -> None:
 # Tools: add, remove, move
 
 
-async def test_add_remove_and_move_tools_from_the_keyboard(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["docker", "kubernetes"])
+async def test_add_remove_and_move_tools_from_the_keyboard(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["docker", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         await pilot.press("a")
-        await pilot.pause()
-        chooser = app.screen
-        assert isinstance(chooser, ToolChooserScreen)
-        assert [tool.id for tool in chooser.shown] == ["compose", "swarm"]  # not the shown ones
+        chooser = await on_screen(pilot, ToolChooserScreen)
+        assert [tool.id for tool in chooser.items] == ["compose", "swarm"]  # not the shown ones
         await pilot.press(*"swa")
-        await pilot.pause()
-        assert [tool.id for tool in chooser.shown] == ["swarm"]
+        await wait_for(pilot, lambda: [tool.id for tool in chooser.items] == ["swarm"])
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is screen
-        assert screen.tool_ids == ["docker", "kubernetes", "swarm"]
-        assert screen.focus_col == 2  # the new column is focused
+        assert await on_compare(pilot) is screen
+        await wait_for(pilot, lambda: screen.tool_ids == ["docker", "kubernetes", "swarm"])
+        assert screen.state.focus == 2  # the new column is focused
         assert header_order(app) == ["Docker", "Kubernetes", "Docker Swarm"]
 
         await pilot.press("less_than_sign")  # move Swarm left
-        await pilot.pause()
-        assert screen.tool_ids == ["docker", "swarm", "kubernetes"]
+        await wait_for(pilot, lambda: screen.tool_ids == ["docker", "swarm", "kubernetes"])
         assert header_order(app) == ["Docker", "Docker Swarm", "Kubernetes"]
-        assert "▸ 2 Docker Swarm" in screen_text(app)  # the focused tool, by symbol
+        await shows(pilot, "▸ 2 Docker Swarm")  # the focused tool, by symbol
 
         await pilot.press("left", "right_square_bracket")  # focus Docker, move it right
-        await pilot.pause()
-        assert screen.tool_ids == ["swarm", "docker", "kubernetes"]
+        await wait_for(pilot, lambda: screen.tool_ids == ["swarm", "docker", "kubernetes"])
         assert header_order(app) == ["Docker Swarm", "Docker", "Kubernetes"]
 
         await pilot.press("x")  # remove the focused tool (Docker)
-        await pilot.pause()
-        assert screen.tool_ids == ["swarm", "kubernetes"]
+        await wait_for(pilot, lambda: screen.tool_ids == ["swarm", "kubernetes"])
         assert header_order(app) == ["Docker Swarm", "Kubernetes"]
         await pilot.press("x")  # never fewer than two
-        await pilot.pause()
+        await notified(pilot, "at least two")
         assert screen.tool_ids == ["swarm", "kubernetes"]
-        assert any("at least two" in n.message for n in app._notifications)
 
 
-async def test_at_most_four_tools(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["docker", "compose", "swarm", "kubernetes"])
+async def test_at_most_four_tools(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["docker", "compose", "swarm", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         assert len(screen.tool_ids) == 4
         await pilot.press("a")
-        await pilot.pause()
+        await notified(pilot, "At most 4")
         assert app.screen is screen  # no chooser
-        assert any("At most 4" in n.message for n in app._notifications)
 
 
-async def test_the_chooser_closes_with_escape_and_filters_to_nothing(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["docker", "kubernetes"])
+async def test_the_chooser_closes_with_escape_and_filters_to_nothing(
+    pack: Pack, config_dir: Path
+) -> None:
+    app = compare_app(pack, config_dir, ["docker", "kubernetes"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("a", *"zzz")
-        await pilot.pause()
-        assert isinstance(app.screen, ToolChooserScreen)
-        assert "No tool matches." in screen_text(app)
+        screen = await on_compare(pilot)
+        await pilot.press("a")
+        chooser = await on_screen(pilot, ToolChooserScreen)
+        await pilot.press(*"zzz")
+        await shows(pilot, "No tool matches.")
+        assert chooser.items == []
         await pilot.press("enter", "escape")
-        await pilot.pause()
-        assert compare_screen(app).tool_ids == ["docker", "kubernetes"]
+        assert await on_compare(pilot) is screen
+        assert screen.tool_ids == ["docker", "kubernetes"]
 
 
-async def test_a_pack_of_200_tools_opens_and_lists_them_in_the_chooser(config_dir: Path) -> None:
-    base = PACK.tool("docker")
+async def test_a_pack_of_200_tools_opens_and_lists_them_in_the_chooser(
+    pack: Pack, config_dir: Path
+) -> None:
+    base = pack.tool("docker")
     assert base is not None
     tools = [
         base.model_copy(update={"id": f"tool-{i:03d}", "order": i, "aliases": []})
         for i in range(200)
     ]
-    pack = Pack(tools=tools)
-    app = OrchExplorerApp(pack, settings_path=config_dir / "config.json")
+    big = Pack(tools=tools)
+    app = OrchExplorerApp(big, settings_path=config_dir / "config.json")
     async with app.run_test(size=(100, 30)) as pilot:
+        await on_screen(pilot, ExplorerScreen)
         await pilot.press("c")
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         assert screen.tool_ids == ["tool-000", "tool-001"]
         await pilot.press("a")
-        await pilot.pause()
-        chooser = app.screen
-        assert isinstance(chooser, ToolChooserScreen)
-        assert len(chooser.shown) == 198
-        await pilot.press(*"199", "enter")
-        await pilot.pause()
-        assert screen.tool_ids == ["tool-000", "tool-001", "tool-199"]
+        chooser = await on_screen(pilot, ToolChooserScreen)
+        assert len(chooser.items) == 198
+        await pilot.press(*"199")
+        await wait_for(pilot, lambda: [tool.id for tool in chooser.items] == ["tool-199"])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.tool_ids == ["tool-000", "tool-001", "tool-199"])
 
 
 # --------------------------------------------------------------------------------------
 # Rows
 
 
-async def test_d_shows_only_the_rows_that_differ(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["swarm", "kubernetes"])
-    matrix = compare_tools(PACK, ["swarm", "kubernetes"])
-    concepts = compare_concepts(PACK, ["swarm", "kubernetes"])
+async def test_d_shows_only_the_rows_that_differ(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["swarm", "kubernetes"])
+    matrix = compare_tools(pack, ["swarm", "kubernetes"])
+    concepts = compare_concepts(pack, ["swarm", "kubernetes"])
     assert matrix.differing < len(matrix.rows)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         grid = screen.dimensions_grid
         assert grid.row_count == len(matrix.rows)
         status = f"{matrix.differing} of {len(matrix.rows)} rows differ"
-        assert f"{status} · showing all {len(matrix.rows)} (d: differences only)" in screen_text(
-            app
-        )
+        await shows(pilot, f"{status} · showing all {len(matrix.rows)} (d: differences only)")
         await pilot.press("d")
-        await pilot.pause()
-        assert grid.row_count == matrix.differing
+        await wait_for(pilot, lambda: grid.row_count == matrix.differing)
         assert grid.row_ids == [r.id for r in matrix.rows if r.differs]
         assert screen.concepts_grid.row_count == concepts.differing
         shown = f"showing differences only, {matrix.differing} rows (d: all)"
-        assert f"{status} · {shown}" in screen_text(app)
+        await shows(pilot, f"{status} · {shown}")
         await pilot.press("d")
-        await pilot.pause()
-        assert grid.row_count == len(matrix.rows)
+        await wait_for(pilot, lambda: grid.row_count == len(matrix.rows))
 
 
-async def test_swarm_and_kubernetes_agree_on_discovery_and_clustering(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["swarm", "kubernetes"])
+async def test_swarm_and_kubernetes_agree_on_discovery_and_clustering(
+    pack: Pack, config_dir: Path
+) -> None:
+    app = compare_app(pack, config_dir, ["swarm", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        grid = compare_screen(app).dimensions_grid
+        grid = (await on_compare(pilot)).dimensions_grid
         equal = [row.id for row in grid.rows if not row.differs]
         assert equal == ["clustering", "service-discovery"]
         for row_id, title in [
@@ -287,103 +292,92 @@ async def test_swarm_and_kubernetes_agree_on_discovery_and_clustering(config_dir
             ("service-discovery", "Service discovery"),
         ]:
             grid.move_cursor(grid.row_ids.index(row_id))
-            await pilot.pause()
+            await shows(pilot, "▸= " + title)
             assert line_with(screen_text(app), title).startswith("▸= " + title)
         grid.move_cursor(0)
-        await pilot.pause()
+        await shows(pilot, "▸≠ Role")
         assert line_with(screen_text(app), "Role").startswith("▸≠ Role")
 
 
-async def test_levels_are_shown_with_symbol_and_word(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["compose", "swarm", "kubernetes"])
+async def test_levels_are_shown_with_symbol_and_word(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        line = line_with(screen_text(app), "Clustering support")
+        await on_compare(pilot)
+        line = line_with(await shows(pilot, "Clustering support"), "Clustering support")
         assert "✗ none" in line and line.count("● full") == 2
 
 
-async def test_cursor_moves_with_arrows_and_vim_keys_and_scrolls(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["docker", "kubernetes"])
+async def test_cursor_moves_with_arrows_and_vim_keys_and_scrolls(
+    pack: Pack, config_dir: Path
+) -> None:
+    app = compare_app(pack, config_dir, ["docker", "kubernetes"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        grid = compare_screen(app).dimensions_grid
+        grid = (await on_compare(pilot)).dimensions_grid
         assert grid.cursor == 0
         await pilot.press("j", "down")
-        assert grid.cursor == 2
+        await wait_for(pilot, lambda: grid.cursor == 2)
         await pilot.press("k")
-        assert grid.cursor == 1
+        await wait_for(pilot, lambda: grid.cursor == 1)
         await pilot.press("end")
-        await pilot.pause()
-        last = grid.rows[-1]
-        assert grid.cursor == len(grid.rows) - 1
-        assert last.title.plain in screen_text(app)  # scrolled into view
+        await wait_for(pilot, lambda: grid.cursor == len(grid.rows) - 1)
+        await shows(pilot, grid.rows[-1].title.plain)  # scrolled into view
         await pilot.press("home", "pagedown")
-        assert grid.cursor > 1
+        await wait_for(pilot, lambda: grid.cursor > 1)
 
 
-async def test_notes_open_on_demand(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["compose", "swarm", "kubernetes"])
+async def test_notes_open_on_demand(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        grid = compare_screen(app).dimensions_grid
+        screen = await on_compare(pilot)
+        grid = screen.dimensions_grid
         grid.move_cursor(grid.row_ids.index("service-discovery"))
-        await pilot.pause()
-        text = screen_text(app)
+        text = await shows(pilot, "※ 1 note(s) (Docker Compose) · n or Enter shows them")
         assert "None ※" in line_with(text, "None ※")
-        assert "※ 1 note(s) (Docker Compose) · n or Enter shows them" in text
         assert "Compose creates a default project network" not in text  # not until asked
         await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, RowDetailScreen)
-        text = screen_text(app)
-        assert "※ Note: Not accurate: Compose creates a default project network" in text
-        assert "Native service discovery" in text
+        await on_screen(pilot, RowDetailScreen)
+        await shows(
+            pilot,
+            "※ Note: Not accurate: Compose creates a default project network",
+            "Native service discovery",
+        )
         await pilot.press("escape")
+        assert await on_compare(pilot) is screen
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, RowDetailScreen)
+        await on_screen(pilot, RowDetailScreen)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, CompareScreen)
+        assert await on_compare(pilot) is screen
 
 
 # --------------------------------------------------------------------------------------
 # Tabs
 
 
-async def test_concepts_and_examples_tabs(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["compose", "swarm"])
+async def test_concepts_and_examples_tabs(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         tabs = screen.query_one("#compare-tabs", TabbedContent)
         await pilot.press("2")
-        await pilot.pause()
-        assert tabs.active == "concepts"
-        assert isinstance(app.focused, CompareGrid) and app.focused.id == "concepts-grid"
-        text = screen_text(app)
-        assert "Unit of deployment" in text and "service → tasks" in text
-        assert "service (containers)" in text
-        concept = screen.concepts.rows[0]
+        await wait_for(pilot, lambda: tabs.active == "concepts")
+        await wait_for(pilot, lambda: app.focused is screen.concepts_grid)
+        await shows(pilot, "Unit of deployment", "service → tasks", "service (containers)")
+        concept = screen.state.concepts.rows[0]
         await pilot.press("n")  # the focused concept's detail: each tool's term and text
-        await pilot.pause()
-        assert isinstance(app.screen, RowDetailScreen)
-        text = screen_text(app)
-        assert "■ Docker Compose" in text and "■ Docker Swarm" in text
+        await on_screen(pilot, RowDetailScreen)
+        text = await shows(pilot, "■ Docker Compose", "■ Docker Swarm")
         for cell in concept.cells:
             assert cell is not None and cell.term in text
         await pilot.press("escape")
-        await pilot.pause()
+        await on_compare(pilot)
 
         await pilot.press("3")
-        await pilot.pause()
-        assert tabs.active == "examples"
-        assert isinstance(app.focused, DiffView)
-        diff = screen.current_diff
+        await wait_for(pilot, lambda: tabs.active == "examples")
+        await wait_for(pilot, lambda: isinstance(app.focused, DiffView))
+        diff = screen.state.current_diff
         assert diff is not None
         assert (diff.left.tool.id, diff.right.tool.id) == ("compose", "swarm")
-        text = screen_text(app)
-        assert "Docker Compose · compose.yaml" in text and "Docker Swarm · stack.yaml" in text
+        text = await shows(pilot, "Docker Compose · compose.yaml", "Docker Swarm · stack.yaml")
         deploy = line_with(text, "deploy:")
         replicas = line_with(text, "replicas: 3")
         for line in (deploy, replicas):
@@ -396,77 +390,95 @@ async def test_concepts_and_examples_tabs(config_dir: Path) -> None:
         assert "similarity 51%" in text
 
 
-async def test_three_tools_show_consecutive_example_pairs(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["compose", "swarm", "kubernetes"])
+async def test_three_tools_show_consecutive_example_pairs(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         await pilot.press("3")
-        await pilot.pause()
-        assert "pair 1 of 2 (p: next pair)" in screen_text(app)
-        first = screen.current_diff
+        await shows(pilot, "pair 1 of 2 (p: next pair)")
+        first = screen.state.current_diff
         await pilot.press("p")
-        await pilot.pause()
-        second = screen.current_diff
+        await shows(pilot, "pair 2 of 2")
+        second = screen.state.current_diff
         assert first is not None and second is not None
         assert (first.left.tool.id, first.right.tool.id) == ("compose", "swarm")
         assert (second.left.tool.id, second.right.tool.id) == ("swarm", "kubernetes")
-        assert "pair 2 of 2" in screen_text(app)
         await pilot.press("p")
-        await pilot.pause()
-        assert screen.current_diff is first
+        await shows(pilot, "pair 1 of 2")
+        assert screen.state.current_diff is first
 
 
 async def test_no_common_example_says_so(config_dir: Path) -> None:
     app = make_app(MARKUP, config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("c", "3")
-        await pilot.pause()
-        assert "these tools have no two examples of the same app" in screen_text(app)
+        await on_screen(pilot, ExplorerScreen)
+        await pilot.press("c")
+        screen = await on_compare(pilot)
+        await pilot.press("3")
+        await shows(pilot, "these tools have no two examples of the same app")
         await pilot.press("p", "e", "j", "n")
-        await pilot.pause()
-        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("2")  # the keys were all taken in, the screen still answers
+        await wait_for(pilot, lambda: screen.active_tab == "concepts")
+        assert app.screen is screen
 
 
 # --------------------------------------------------------------------------------------
 # Language, help, search, palette
 
 
-async def test_l_switches_everything_to_korean_in_place(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["compose", "swarm", "kubernetes"])
+async def test_l_switches_everything_to_korean_in_place(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         await pilot.press("j", "j", "d")
-        await pilot.pause()
+        await wait_for(pilot, lambda: screen.state.only_differences)
         cursor = screen.dimensions_grid.cursor_row_id
         await pilot.press("l")
-        await pilot.pause()
+        text = await shows(pilot, "서비스 디스커버리", "클러스터링 지원", "비교 항목", "개념")
         assert app.screen is screen
-        text = screen_text(app)
-        for korean in ["서비스 디스커버리", "클러스터링 지원", "비교 항목", "개념", "다른 항목만"]:
-            assert korean in text, korean
+        assert "다른 항목만" in text
         assert "● 완전" in text and "✗ 없음" in text
         assert "Service discovery" not in text
-        assert screen.only_differences and screen.dimensions_grid.cursor_row_id == cursor
+        assert screen.state.only_differences and screen.dimensions_grid.cursor_row_id == cursor
         await pilot.press("3")
-        await pilot.pause()
-        assert "유사도" in screen_text(app)
+        await shows(pilot, "유사도")
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ExplorerScreen)
-        assert "기능" in screen_text(app)  # the explorer was relabelled too
+        await on_screen(pilot, ExplorerScreen)
+        await shows(pilot, "기능")  # the explorer was relabelled too
 
 
-async def test_help_lists_the_comparison_keys(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["docker", "kubernetes"])
+async def test_the_dialogs_follow_a_language_switch_while_open(
+    pack: Pack, config_dir: Path
+) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await on_compare(pilot)
+        grid = screen.dimensions_grid
+        grid.move_cursor(grid.row_ids.index("service-discovery"))
+        await pilot.press("n")
+        await on_screen(pilot, RowDetailScreen)
+        await shows(pilot, "Service discovery", "※ Note:")
+        app.lang = "ko"  # what the palette's "switch language" does, over any dialog
+        text = await shows(pilot, "서비스 디스커버리")
+        assert "Service discovery" not in text
+        await pilot.press("escape")
+        assert await on_compare(pilot) is screen
+        await pilot.press("a")
+        chooser = await on_screen(pilot, ToolChooserScreen)
+        await shows(pilot, t("cmp_add_title", "ko"))
+        app.lang = "en"
+        await shows(pilot, t("cmp_add_title", "en"), "Docker")
+        assert [tool.id for tool in chooser.items] == ["docker"]
+
+
+async def test_help_lists_the_comparison_keys(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["docker", "kubernetes"])
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
+        await on_compare(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
-        for description in [
+        await on_screen(pilot, HelpScreen)
+        await shows(
+            pilot,
             "Differences only",
             "Add tool",
             "Remove tool",
@@ -478,66 +490,85 @@ async def test_help_lists_the_comparison_keys(config_dir: Path) -> None:
             "Examples tab",
             "Down",
             "Back",
-        ]:
-            assert description in text, description
+        )
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, CompareScreen)
+        await on_compare(pilot)
 
 
 async def test_search_hit_on_a_dimension_opens_the_comparison_on_that_row(
-    config_dir: Path,
+    pack: Pack, config_dir: Path
 ) -> None:
-    app = make_app(PACK, config_dir)
+    app = make_app(pack, config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash")
-        await pilot.pause()
-        await pilot.press(*"rolling updates")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        hits = app.screen.hits  # type: ignore[attr-defined]
-        index = next(
-            i for i, h in enumerate(hits) if h.kind == "dimension" and h.id == "rolling-updates"
-        )
-        hit = hits[index]
+        search = await search_for(pilot, "rolling updates")
+
+        def row_hit() -> int | None:
+            return next(
+                (
+                    i
+                    for i, h in enumerate(search.hits)
+                    if h.kind == "dimension" and h.id == "rolling-updates"
+                ),
+                None,
+            )
+
+        await wait_for(pilot, lambda: row_hit() is not None)
+        index = row_hit()
+        assert index is not None
+        hit = search.hits[index]
         for _ in range(index):
             await pilot.press("down")
         await pilot.press("enter")
-        await pilot.pause()
-        screen = compare_screen(app)
-        assert screen.dimensions_grid.cursor_row_id == "rolling-updates"
+        screen = await on_compare(pilot)
+        await wait_for(pilot, lambda: screen.dimensions_grid.cursor_row_id == "rolling-updates")
         if hit.tool is not None:
-            assert screen.tool_ids[screen.focus_col] == hit.tool
+            assert screen.state.focused_tool == hit.tool
+        await shows(pilot, "▸≠")
         assert "Rolling updates" in line_with(screen_text(app), "▸≠")
 
         # a concept hit from the comparison reuses the screen and opens the Concepts tab
         screen.set_tools(["docker", "kubernetes"], focus_row="unit-of-deployment")
-        await pilot.pause()
+        await wait_for(pilot, lambda: screen.active_tab == "concepts")
         assert app.screen is screen
-        assert screen.active_tab == "concepts"
         assert screen.concepts_grid.cursor_row_id == "unit-of-deployment"
 
 
-async def test_palette_compares_docker_with_kubernetes(config_dir: Path) -> None:
-    app = make_app(PACK, config_dir, tool="swarm")
+async def test_search_follows_a_language_switch_while_open(pack: Pack, config_dir: Path) -> None:
+    app = make_app(pack, config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
+        search = await search_for(pilot, "rolling updates")
+        await wait_for(pilot, lambda: any(h.id == "rolling-updates" for h in search.hits))
+        hits = list(search.hits)
+        await shows(pilot, "Rolling updates", t("search_hint", "en"))
+        app.lang = "ko"  # as the palette's "switch language" does
+        text = await shows(
+            pilot, "롤링 업데이트", t("search_hint", "ko"), t("search_count", "ko", count=len(hits))
+        )
+        assert t("search_hint", "en") not in text
+        assert search.query_one(Input).value == "rolling updates"  # the query is kept
+        assert [h.id for h in search.hits] == [h.id for h in hits]
+
+
+async def test_palette_compares_docker_with_kubernetes(pack: Pack, config_dir: Path) -> None:
+    app = make_app(pack, config_dir, tool="swarm")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, ExplorerScreen)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await wait_for(pilot, lambda: bool(app.screen.query(CommandList)))
         await pilot.press(*"Compare Docker with Kubernetes")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: palette_highlight(app) == "Compare Docker with Kubernetes")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         assert screen.tool_ids == ["docker", "kubernetes"]
-        assert "Main differences between Docker and Kubernetes" in screen_text(app)
+        await shows(pilot, "Main differences between Docker and Kubernetes")
 
 
-async def test_quit_works_on_the_comparison(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["docker", "kubernetes"])
+async def test_quit_works_on_the_comparison(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["docker", "kubernetes"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await on_compare(pilot)
         await pilot.press("q")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.return_code is not None)
     assert app.return_code == 0
 
 
@@ -548,63 +579,63 @@ async def test_quit_works_on_the_comparison(config_dir: Path) -> None:
 async def test_markup_looking_text_is_shown_literally(config_dir: Path) -> None:
     app = make_app(MARKUP, config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, ExplorerScreen)
         await pilot.press("c")
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         assert screen.tool_ids == ["alpha", "beta"]
-        text = screen_text(app)
-        for literal in ["[bold]Alpha[/]", "[bold]Dim", "[red]x ※", "● full", "✗ none"]:
-            assert literal in text, literal
+        await shows(pilot, "[bold]Alpha[/]", "[bold]Dim", "[red]x ※", "● full", "✗ none")
         await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, RowDetailScreen)
-        assert "※ Note: [note]" in screen_text(app)
-        await pilot.press("escape", "a")
-        await pilot.pause()
-        assert app.is_running
+        await on_screen(pilot, RowDetailScreen)
+        await shows(pilot, "※ Note: [note]")
+        await pilot.press("escape")
+        await on_compare(pilot)
+        await pilot.press("a")  # both tools compared: nothing to add, and no crash
+        await notified(pilot, t("cmp_no_more_tools", "en"))
+        assert app.is_running and app.screen is screen
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12), (20, 8), (10, 5)])
-async def test_any_size_works(config_dir: Path, size: tuple[int, int]) -> None:
-    app = compare_app(config_dir, ["compose", "swarm", "kubernetes"])
+async def test_any_size_works(pack: Pack, config_dir: Path, size: tuple[int, int]) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        screen = await on_compare(pilot)
         for key in [
             "j", "end", "d", "n", "escape", "left", "greater_than_sign", "2", "j",
             "3", "p", "e", "j", "l", "1", "x", "a", "enter", "question_mark", "escape",
         ]:  # fmt: skip
             await pilot.press(key)
         await pilot.resize_terminal(*reversed(size))
-        await pilot.pause()
-        assert isinstance(app.screen, CompareScreen)
         # ">" moved Compose right, "x" removed it, "a" + Enter added the first other tool
-        assert app.screen.tool_ids == ["swarm", "kubernetes", "docker"]
+        await wait_for(pilot, lambda: screen.tool_ids == ["swarm", "kubernetes", "docker"])
+        assert await on_compare(pilot) is screen
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ExplorerScreen)
+        await on_screen(pilot, ExplorerScreen)
 
 
-async def test_80x24_wraps_cells_in_their_columns(config_dir: Path) -> None:
-    app = compare_app(config_dir, ["compose", "swarm", "kubernetes"], lang="ko")
+async def test_80x24_wraps_cells_in_their_columns(pack: Pack, config_dir: Path) -> None:
+    app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"], lang="ko")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        text = screen_text(app)
-        lines = text.splitlines()
-        assert all(len(line) <= 80 for line in lines)
+        await on_compare(pilot)
         # three columns side by side, each line of cells cut into columns by "│"
-        cell_lines = [line for line in lines if line.count(" │ ") == 2]
-        assert len(cell_lines) >= 5
+        await wait_for(
+            pilot,
+            lambda: sum(line.count(" │ ") == 2 for line in screen_text(app).splitlines()) >= 5,
+        )
+        text = screen_text(app)
+        assert all(len(line) <= 80 for line in text.splitlines())
         assert "단일 호스트에 제한됨" in text or "멀티 컨테이너" in text
 
 
-async def test_a_row_far_down_is_scrolled_into_view_on_opening(config_dir: Path) -> None:
-    app = make_app(PACK, config_dir)
+async def test_a_row_far_down_is_scrolled_into_view_on_opening(
+    pack: Pack, config_dir: Path
+) -> None:
+    app = make_app(pack, config_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await on_screen(pilot, ExplorerScreen)
         app.open_compare(["docker"], focus_row="learning-curve")
-        await pilot.pause()
-        screen = compare_screen(app)
+        screen = await on_compare(pilot)
         grid = screen.dimensions_grid
         assert grid.cursor_row_id == "learning-curve"
         assert grid.row_ids.index("learning-curve") > 10
+        await shows(pilot, "Learning curve")
         assert line_with(screen_text(app), "Learning curve").startswith("▸")

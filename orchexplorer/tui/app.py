@@ -92,12 +92,6 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         watches `lang` itself (`self.watch(self.app, "lang", ...)` in its on_mount)."""
         self.sub_title = t("lang_name", lang)
         apply_bindings(self, app_bindings(lang))
-        # TEMPORARY, until the comparison screen watches `lang` itself (being converted in
-        # parallel): a screen that still has the old `relabel(lang)` is relabelled here.
-        for screen in self.screen_stack:
-            relabel = getattr(screen, "relabel", None)
-            if relabel is not None:
-                relabel(lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """An app-wide key does nothing on a screen that turns its action off."""
@@ -153,7 +147,8 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         """Show the comparison of `tool_ids` (one tool or none: a sensible counterpart is
         chosen), with the cursor on the dimension or concept `focus_row` if given. An open
         comparison is reused. The comparison code is imported only now, on first use."""
-        from orchexplorer.tui.screens.compare import CompareScreen, default_tools
+        from orchexplorer.compare_state import default_tools
+        from orchexplorer.tui.screens.compare import CompareScreen
 
         tools = default_tools(self.pack, tool_ids, focus_row)
         if len(tools) < 2:

@@ -10,8 +10,11 @@ removes the focused column's tool (never below two), `←`/`→` focus a column 
 (or `[`/`]`) move its tool, `d` shows only the rows that differ, `1`-`3` switch tabs,
 `p`/`e` choose the example pair and app, Escape goes back to the explorer.
 
-All logic is in `orchexplorer.compare`; this module only chooses and shows. Texts from the
-pack are put into `Content` literally, never parsed as markup.
+What is compared (tools, focused column, "differences only", example pair) is a
+`CompareState` (`orchexplorer.compare_state`); a key swaps it for the state the change
+returns, and the screen redraws what differs between the two. This module only draws;
+its dialogs are in `screens.dialogs`. Texts from the pack are put into `Content` literally,
+never parsed as markup.
 """
 
 from __future__ import annotations
@@ -22,35 +25,22 @@ from typing import TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from orchexplorer.compare import (
-    ConceptMatrix,
-    ConceptRow,
-    ExampleDiff,
-    Matrix,
-    Row,
-    common_apps,
-    compare_concepts,
-    compare_tools,
-    diff_example_set,
-    level_info,
-    pick_examples,
-)
+from orchexplorer.compare import ConceptRow, Row, level_info
+from orchexplorer.compare_state import MAX_TOOLS, CompareState
+from orchexplorer.compare_state import default_tools as default_tools  # the app's import
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Cell, ConceptCell, LocalizedText, Pack, Tool
 from orchexplorer.tui.bindings import apply_bindings
+from orchexplorer.tui.screens.dialogs import RowDetailScreen, ToolChooserScreen
 from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import LEVEL_STYLES, CompareGrid, GridRow
-from orchexplorer.tui.widgets.item_list import ItemList, picker_bindings
 
 _C = TypeVar("_C", Cell, ConceptCell)  # a dimension's or a concept's cell
 
-MAX_TOOLS = 4
 MISSING = "—"
 NOTE_MARK = "※"
 NOTE_STYLE = "bold $text-warning"
@@ -100,189 +90,8 @@ def compare_bindings(lang: Lang) -> list[BindingType]:
     ]
 
 
-# --------------------------------------------------------------------------------------
-# Choosing the tools
-
-
-def default_tools(pack: Pack, tool_ids: Sequence[str], focus_row: str | None = None) -> list[str]:
-    """The tools to compare when the user named fewer than two (up to `MAX_TOOLS`).
-
-    Two or more known tools are kept as given. For one tool (or none), the first pack
-    comparison that contains it (and `focus_row`, a dimension, if given) — Docker gives the
-    seed's Docker vs Kubernetes table, Compose the Compose/Swarm/Kubernetes one; else the
-    next tools in sidebar order (with a cell in `focus_row`, if given). Fewer than two
-    results means there is nothing to compare with.
-    """
-    known = {tool.id for tool in pack.tools}
-    ids = [tool_id for tool_id in dict.fromkeys(tool_ids) if tool_id in known]
-    if len(ids) >= 2:
-        return ids[:MAX_TOOLS]
-    row_tools: set[str] | None = None
-    in_dimension = False
-    if focus_row is not None:
-        dimension = next((d for d in pack.dimensions if d.id == focus_row), None)
-        concept = next((c for c in pack.concepts if c.id == focus_row), None)
-        if dimension is not None:
-            row_tools, in_dimension = set(dimension.cells), True
-        elif concept is not None:
-            row_tools = set(concept.cells)
-    for comparison in pack.comparisons:
-        if not all(tool_id in comparison.tools for tool_id in ids):
-            continue
-        if in_dimension and focus_row not in comparison.dimensions:
-            continue
-        if row_tools is not None and not in_dimension:
-            continue  # a concept: prefer every tool that names it (below)
-        chosen = [tool_id for tool_id in comparison.tools if tool_id in known]
-        chosen = ids + [tool_id for tool_id in chosen if tool_id not in ids]
-        if len(chosen) >= 2:
-            # keep the comparison's own order, trimmed to MAX_TOOLS around the named tool
-            ordered = [tool_id for tool_id in comparison.tools if tool_id in chosen]
-            if len(ordered) > MAX_TOOLS:
-                ordered = ids + [tool_id for tool_id in ordered if tool_id not in ids]
-            return ordered[:MAX_TOOLS]
-    ordered = [tool.id for tool in pack.ordered_tools]
-    if ids:
-        start = ordered.index(ids[0])
-        ordered = ordered[start + 1 :] + ordered[:start]
-    candidates = [
-        tool_id
-        for tool_id in ordered
-        if tool_id not in ids and (row_tools is None or tool_id in row_tools)
-    ]
-    chosen = (ids + candidates)[: MAX_TOOLS if row_tools is not None else 2]
-    for tool_id in ordered:  # a row only one tool has: any next tool beside it
-        if len(chosen) >= 2:
-            break
-        if tool_id not in chosen:
-            chosen.append(tool_id)
-    return chosen
-
-
-def distinct_apps(pack: Pack, tool_ids: Sequence[str]) -> list[str]:
-    """The apps whose example sets differ, best first (`compare.common_apps` order)."""
-    apps: list[str] = []
-    seen: set[tuple[tuple[str, str], ...]] = set()
-    for app in common_apps(pack, tool_ids):
-        key = tuple((te.tool.id, te.example.id) for te in pick_examples(pack, tool_ids, app))
-        if len(key) >= 2 and key not in seen:
-            seen.add(key)
-            apps.append(app)
-    return apps
-
-
 def _tool_name(tool: Tool, lang: Lang) -> str:
     return tool.name.get(lang)
-
-
-# --------------------------------------------------------------------------------------
-# Dialogs
-
-
-class RowDetailScreen(ModalScreen[None]):
-    """One row of the comparison in full: every tool's text, level and note."""
-
-    BINDINGS = [
-        Binding("escape,enter,n,q", "close", "Close"),
-        Binding("j,down", "scroll('down')", "Down", show=False),
-        Binding("k,up", "scroll('up')", "Up", show=False),
-    ]
-
-    def __init__(self, title: str, body: Content, lang: Lang) -> None:
-        super().__init__()
-        self.title_text = title
-        self.body = body
-        self.lang = lang
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="compare-detail-box"):
-            yield Static(Content.styled(self.title_text, "bold"), id="compare-detail-title")
-            with VerticalScroll(id="compare-detail-scroll"):
-                yield Static(self.body, id="compare-detail-body")
-            yield Static(
-                Content.styled(t("cmp_detail_hint", self.lang), "dim"), id="compare-detail-hint"
-            )
-
-    def action_scroll(self, direction: str) -> None:
-        scroll = self.query_one("#compare-detail-scroll", VerticalScroll)
-        if direction == "down":
-            scroll.scroll_down(animate=False)
-        else:
-            scroll.scroll_up(animate=False)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class ToolChooserScreen(ModalScreen[str | None]):
-    """A list of the tools not compared yet, filtered as you type; Enter adds one."""
-
-    BINDINGS = picker_bindings("Add")
-
-    def __init__(self, tools: Sequence[Tool], lang: Lang) -> None:
-        super().__init__()
-        self.tools = list(tools)
-        self.lang = lang
-        self.shown: list[Tool] = []
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="chooser-box"):
-            yield Static(Content.styled(t("cmp_add_title", self.lang), "bold"), id="chooser-title")
-            yield Input(placeholder=t("cmp_add_placeholder", self.lang), id="chooser-input")
-            yield ItemList(id="chooser-list")
-            yield Static(Content.styled(t("cmp_add_hint", self.lang), "dim"), id="chooser-hint")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-        self._fill("")
-
-    @on(Input.Changed, "#chooser-input")
-    def _changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def _fill(self, query: str) -> None:
-        words = query.casefold().split()
-
-        def matches(tool: Tool) -> bool:
-            haystack = " ".join([tool.id, *tool.name.both(), *tool.aliases]).casefold()
-            return all(word in haystack for word in words)
-
-        self.shown = [tool for tool in self.tools if matches(tool)]
-        results = self.query_one(ItemList)
-        results.clear_options()
-        results.add_options(
-            Option(
-                Content.assemble(
-                    (_tool_name(tool, self.lang), "bold"), "  ", (tool.kind.get(self.lang), "dim")
-                ),
-                id=tool.id,
-            )
-            for tool in self.shown
-        )
-        if self.shown:
-            results.highlighted = 0
-        else:
-            results.add_option(Option(Content.styled(t("cmp_add_none", self.lang), "dim")))
-            results.disable_option_at_index(0)
-
-    def action_move(self, step: int) -> None:
-        if self.shown:
-            self.query_one(ItemList).move_highlight(step)
-
-    def action_choose(self) -> None:
-        results = self.query_one(ItemList)
-        if not self.shown or results.highlighted is None:
-            return
-        self.dismiss(self.shown[results.highlighted].id)
-
-    @on(ItemList.OptionSelected, "#chooser-list")
-    def _clicked(self, event: ItemList.OptionSelected) -> None:
-        event.stop()
-        if self.shown and event.option_index < len(self.shown):
-            self.dismiss(self.shown[event.option_index].id)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 # --------------------------------------------------------------------------------------
@@ -290,7 +99,7 @@ class ToolChooserScreen(ModalScreen[str | None]):
 
 
 class CompareScreen(Screen[None]):
-    """Tools side by side. `tool_ids` (2..4) is the column order, `focus_col` the focused one."""
+    """Tools side by side: a view of `state` (a `CompareState`)."""
 
     AUTO_FOCUS = None
 
@@ -304,57 +113,23 @@ class CompareScreen(Screen[None]):
         focus_tool: str | None = None,
     ) -> None:
         super().__init__()
-        self.pack = pack
         self.lang = lang
-        self.tool_ids: list[str] = list(dict.fromkeys(tool_ids))[:MAX_TOOLS]
-        self.focus_col = self.tool_ids.index(focus_tool) if focus_tool in self.tool_ids else 0
-        self.only_differences = False
-        self.app_index = 0
-        self.pair_index = 0
-        self.apps: list[str] = []
-        self.diffs: list[ExampleDiff] = []
-        self._compute()
-        self.initial_tab, self.initial_row = self._row_tab(focus_row)
+        self.state = CompareState.of(pack, tool_ids, focus_tool=focus_tool)
+        tab = self.state.row_tab(focus_row)
+        self.initial_tab = tab or "dimensions"
+        self.initial_row = focus_row if tab is not None else None
         apply_bindings(self, compare_bindings(lang))
 
     # ------------------------------------------------------------------ state
 
     @property
-    def tools(self) -> list[Tool]:
-        return list(self.matrix.tools)
-
-    def _compute(self) -> None:
-        self.matrix: Matrix = compare_tools(self.pack, self.tool_ids)
-        self.concepts: ConceptMatrix = compare_concepts(self.pack, self.tool_ids)
-        self.apps = distinct_apps(self.pack, self.tool_ids)
-        self.app_index = min(self.app_index, max(0, len(self.apps) - 1))
-        self._compute_examples()
-
-    def _compute_examples(self) -> None:
-        if self.apps:
-            examples = pick_examples(self.pack, self.tool_ids, self.apps[self.app_index])
-            self.diffs = diff_example_set(examples) if len(examples) >= 2 else []
-        else:
-            self.diffs = []
-        self.pair_index = min(self.pair_index, max(0, len(self.diffs) - 1))
-
-    def _row_tab(self, row_id: str | None) -> tuple[str, str | None]:
-        if row_id is not None:
-            if any(row.id == row_id for row in self.matrix.rows):
-                return "dimensions", row_id
-            if any(row.id == row_id for row in self.concepts.rows):
-                return "concepts", row_id
-        return "dimensions", None
+    def tool_ids(self) -> list[str]:
+        """The compared tools' ids, in column order."""
+        return list(self.state.tool_ids)
 
     @property
-    def shown_rows(self) -> list[Row]:
-        rows = self.matrix.rows
-        return [r for r in rows if r.differs] if self.only_differences else list(rows)
-
-    @property
-    def shown_concepts(self) -> list[ConceptRow]:
-        rows = self.concepts.rows
-        return [r for r in rows if r.differs] if self.only_differences else list(rows)
+    def tools(self) -> tuple[Tool, ...]:
+        return self.state.tools
 
     @property
     def active_tab(self) -> str:
@@ -390,10 +165,11 @@ class CompareScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._lang_changed, init=False)
         self._render_all(cursor=self.initial_row)
         self._focus_tab(self.initial_tab)
 
-    def relabel(self, lang: Lang) -> None:
+    def _lang_changed(self, lang: Lang) -> None:
         self.lang = lang
         apply_bindings(self, compare_bindings(lang))
         tabs = self.query_one("#compare-tabs", TabbedContent)
@@ -409,16 +185,11 @@ class CompareScreen(Screen[None]):
         focus_tool: str | None = None,
     ) -> None:
         """Compare other tools (search, palette); show `focus_row` if given."""
-        self.tool_ids = list(dict.fromkeys(tool_ids))[:MAX_TOOLS]
-        self.focus_col = self.tool_ids.index(focus_tool) if focus_tool in self.tool_ids else 0
-        self._compute()
-        tab, row = self._row_tab(focus_row)
-        if row is not None:
-            self.only_differences = False  # the row asked for may be one of the equal ones
-        self._render_all(cursor=row)
+        self.state = self.state.with_tools(tool_ids, focus_tool=focus_tool).reveal(focus_row)
+        tab = self.state.row_tab(focus_row)
+        self._render_all(cursor=focus_row if tab is not None else None)
         if focus_row is not None:
-            self.query_one("#compare-tabs", TabbedContent).active = tab
-            self._focus_tab(tab)
+            self.action_tab(tab or "dimensions")
 
     def _focus_tab(self, tab: str) -> None:
         widget_id = {"dimensions": "#dimensions-grid", "concepts": "#concepts-grid"}.get(
@@ -426,10 +197,25 @@ class CompareScreen(Screen[None]):
         )
         self.query_one(widget_id).focus()
 
+    def _change(self, state: CompareState) -> None:
+        """Show `state` instead, redrawing what differs from the one shown."""
+        old, self.state = self.state, state
+        if state.tool_ids != old.tool_ids:
+            self._render_all()
+            return
+        if state.focus != old.focus:
+            self._render_tools()
+        if state.focus != old.focus or state.only_differences != old.only_differences:
+            self._render_dimensions()
+            self._render_concepts()
+        if (state.app_index, state.pair_index) != (old.app_index, old.pair_index):
+            self._render_examples()
+
     def _render_all(self, cursor: str | None = None) -> None:
+        tab = self.state.row_tab(cursor)
         self._render_tools()
-        self._render_dimensions(cursor if self._row_tab(cursor)[0] == "dimensions" else None)
-        self._render_concepts(cursor if self._row_tab(cursor)[0] == "concepts" else None)
+        self._render_dimensions(cursor if tab == "dimensions" else None)
+        self._render_concepts(cursor if tab == "concepts" else None)
         self._render_examples()
 
     def _render_tools(self) -> None:
@@ -437,7 +223,7 @@ class CompareScreen(Screen[None]):
         parts: list[Content | str | tuple[str, str]] = [(t("cmp_tools", lang) + " ", "dim")]
         for i, tool in enumerate(self.tools):
             label = f"{i + 1} {_tool_name(tool, lang)}"
-            if i == self.focus_col:
+            if i == self.state.focus:
                 parts.append((f"▸ {label} ", "bold reverse"))
             else:
                 parts.append((f"  {label} ", "bold"))
@@ -449,11 +235,11 @@ class CompareScreen(Screen[None]):
         return [Content(_tool_name(tool, self.lang)) for tool in self.tools]
 
     def _status(self, rows: int, differ: int) -> Content:
-        key = "cmp_status_only" if self.only_differences else "cmp_status"
+        key = "cmp_status_only" if self.state.only_differences else "cmp_status"
         return Content(t(key, self.lang, rows=rows, differ=differ))
 
     def _empty(self) -> Content:
-        key = "cmp_no_differences" if self.only_differences else "cmp_no_rows"
+        key = "cmp_no_differences" if self.state.only_differences else "cmp_no_rows"
         return Content.styled(t(key, self.lang), "dim")
 
     # dimensions
@@ -473,7 +259,7 @@ class CompareScreen(Screen[None]):
         return tuple(paragraphs)
 
     def _dimension_rows(self) -> list[GridRow]:
-        rows = self.shown_rows
+        rows = self.state.shown_rows
         return [
             GridRow(
                 id=row.id,
@@ -486,7 +272,7 @@ class CompareScreen(Screen[None]):
         ]
 
     def _render_dimensions(self, cursor: str | None = None) -> None:
-        matrix = self.matrix
+        matrix = self.state.matrix
         comparison = matrix.comparison
         # the pack comparison's own title (the seed's table), on wide screens only
         title = self.query_one("#dimensions-title", Static)
@@ -499,18 +285,15 @@ class CompareScreen(Screen[None]):
             Content(t("cmp_col_feature", self.lang)),
             self._headers(),
             self._dimension_rows(),
-            focus_column=self.focus_col,
+            focus_column=self.state.focus,
             cursor_id=cursor,
             empty=self._empty(),
         )
         self._render_dimension_hint()
 
-    def _row_by_id(self, row_id: str | None) -> Row | None:
-        return next((row for row in self.matrix.rows if row.id == row_id), None)
-
     def _render_dimension_hint(self) -> None:
         lang = self.lang
-        row = self._row_by_id(self.dimensions_grid.cursor_row_id)
+        row = self.state.dimension_row(self.dimensions_grid.cursor_row_id)
         hint = Content("")
         if row is not None:
             noted = [
@@ -533,7 +316,7 @@ class CompareScreen(Screen[None]):
         return (Content.styled(cell.term, "bold"), Content(cell.text.get(self.lang)))
 
     def _render_concepts(self, cursor: str | None = None) -> None:
-        concepts = self.concepts
+        concepts = self.state.concepts
         self.query_one("#concepts-status", Static).update(
             self._status(len(concepts.rows), concepts.differing)
         )
@@ -547,9 +330,9 @@ class CompareScreen(Screen[None]):
                     differs=row.differs,
                     cells=tuple(self._concept_cell(cell) for cell in row.cells),
                 )
-                for row in self.shown_concepts
+                for row in self.state.shown_concepts
             ],
-            focus_column=self.focus_col,
+            focus_column=self.state.focus,
             cursor_id=cursor,
             empty=self._empty(),
         )
@@ -560,16 +343,13 @@ class CompareScreen(Screen[None]):
 
     # examples
 
-    @property
-    def current_diff(self) -> ExampleDiff | None:
-        return self.diffs[self.pair_index] if self.diffs else None
-
     def _render_examples(self) -> None:
         lang = self.lang
         status = self.query_one("#examples-status", Static)
         view = self.query_one("#examples-diff", DiffView)
         hint = self.query_one("#examples-hint", Static)
-        diff = self.current_diff
+        state = self.state
+        diff = state.current_diff
         if diff is None:
             status.update(Content(""))
             view.show(None, empty=Content.styled(t("cmp_no_examples", lang), "dim"))
@@ -591,16 +371,16 @@ class CompareScreen(Screen[None]):
             if diff.changed
             else t("cmp_no_changes", lang),
         ]
-        if len(self.diffs) > 1:
-            facts.append(t("cmp_pair", lang, n=self.pair_index + 1, total=len(self.diffs)))
-        if len(self.apps) > 1:
+        if len(state.diffs) > 1:
+            facts.append(t("cmp_pair", lang, n=state.pair_index + 1, total=len(state.diffs)))
+        if len(state.apps) > 1:
             facts.append(
                 t(
                     "cmp_app",
                     lang,
-                    app=self.apps[self.app_index],
-                    n=self.app_index + 1,
-                    total=len(self.apps),
+                    app=state.current_app,
+                    n=state.app_index + 1,
+                    total=len(state.apps),
                 )
             )
         status.update(Content.assemble((" · ".join(facts), "dim"), "\n", heading))
@@ -627,129 +407,120 @@ class CompareScreen(Screen[None]):
         self._focus_tab(tab)
 
     def action_toggle_differences(self) -> None:
-        self.only_differences = not self.only_differences
-        self._render_dimensions()
-        self._render_concepts()
+        self._change(self.state.toggle_differences())
 
     def action_focus_column(self, step: int) -> None:
-        self.focus_col = max(0, min(len(self.tool_ids) - 1, self.focus_col + step))
-        self._render_tools()
-        self._render_dimensions()
-        self._render_concepts()
+        self._change(self.state.focus_column(step))
 
     def action_move_tool(self, step: int) -> None:
-        i, j = self.focus_col, self.focus_col + step
-        if not 0 <= j < len(self.tool_ids):
-            return
-        self.tool_ids[i], self.tool_ids[j] = self.tool_ids[j], self.tool_ids[i]
-        self.focus_col = j
-        self._compute()
-        self._render_all()
+        self._change(self.state.move_focused(step))
 
     def action_remove_tool(self) -> None:
-        if len(self.tool_ids) <= 2:
+        if not self.state.can_remove:
             self.notify(t("cmp_min_tools", self.lang), severity="warning", markup=False)
             return
-        del self.tool_ids[self.focus_col]
-        self.focus_col = min(self.focus_col, len(self.tool_ids) - 1)
-        self._compute()
-        self._render_all()
+        self._change(self.state.remove_focused())
 
     def action_add_tool(self) -> None:
-        if len(self.tool_ids) >= MAX_TOOLS:
+        if not self.state.can_add:
             self.notify(
                 t("cmp_max_tools", self.lang, max=MAX_TOOLS), severity="warning", markup=False
             )
             return
-        candidates = [tool for tool in self.pack.ordered_tools if tool.id not in self.tool_ids]
+        candidates = self.state.candidates
         if not candidates:
             self.notify(t("cmp_no_more_tools", self.lang), severity="warning", markup=False)
             return
         self.app.push_screen(ToolChooserScreen(candidates, self.lang), self._tool_chosen)
 
     def _tool_chosen(self, tool_id: str | None) -> None:
-        if tool_id is None or tool_id in self.tool_ids or len(self.tool_ids) >= MAX_TOOLS:
-            return
-        self.tool_ids.append(tool_id)
-        self.focus_col = len(self.tool_ids) - 1
-        self._compute()
-        self._render_all()
+        if tool_id is not None:
+            self._change(self.state.add(tool_id))
 
     def action_next_pair(self) -> None:
-        if self.diffs:
-            self.pair_index = (self.pair_index + 1) % len(self.diffs)
-        self._render_examples()
+        self._change(self.state.next_pair())
         self.action_tab("examples")
 
     def action_next_app(self) -> None:
-        if self.apps:
-            self.app_index = (self.app_index + 1) % len(self.apps)
-            self.pair_index = 0
-            self._compute_examples()
-        self._render_examples()
+        self._change(self.state.next_app())
         self.action_tab("examples")
 
     def action_details(self) -> None:
-        tab = self.active_tab
-        if tab == "dimensions":
-            row = self._row_by_id(self.dimensions_grid.cursor_row_id)
+        """The row under the cursor in full, in a dialog."""
+        tools = self.state.tools
+        if self.active_tab == "dimensions":
+            row = self.state.dimension_row(self.dimensions_grid.cursor_row_id)
             if row is not None:
                 self.app.push_screen(
-                    RowDetailScreen(row.title(self.lang), self._dimension_detail(row), self.lang)
-                )
-        elif tab == "concepts":
-            row_id = self.concepts_grid.cursor_row_id
-            crow = next((r for r in self.concepts.rows if r.id == row_id), None)
-            if crow is not None:
-                self.app.push_screen(
-                    RowDetailScreen(crow.title(self.lang), self._concept_detail(crow), self.lang)
-                )
-
-    def _dimension_detail(self, row: Row) -> Content:
-        lang = self.lang
-
-        def cell_lines(cell: Cell) -> list[Content]:
-            lines: list[Content] = []
-            info = level_info(cell.level)
-            if info is not None:
-                lines.append(Content.styled(info.label(lang), LEVEL_STYLES.get(info.style, "")))
-            lines.append(Content(cell.text.get(lang)))
-            if cell.note is not None:
-                lines.append(
-                    Content.assemble(
-                        (f"{NOTE_MARK} {t('cmp_note', lang)}: ", NOTE_STYLE),
-                        cell.note.get(lang),
+                    RowDetailScreen(
+                        lambda lang: (row.title(lang), dimension_detail(row, tools, lang)),
+                        self.lang,
                     )
                 )
-            return lines
+        elif self.active_tab == "concepts":
+            crow = self.state.concept_row(self.concepts_grid.cursor_row_id)
+            if crow is not None:
+                self.app.push_screen(
+                    RowDetailScreen(
+                        lambda lang: (crow.title(lang), concept_detail(crow, tools, lang)),
+                        self.lang,
+                    )
+                )
 
-        return self._row_detail(row.dimension.description, row.cells, cell_lines)
 
-    def _concept_detail(self, row: ConceptRow) -> Content:
-        lang = self.lang
-        return self._row_detail(
-            row.concept.description,
-            row.cells,
-            lambda cell: [Content.styled(cell.term, "bold"), Content(cell.text.get(lang))],
-        )
+# --------------------------------------------------------------------------------------
+# A row in full
 
-    def _row_detail(
-        self,
-        description: LocalizedText | None,
-        cells: Sequence[_C | None],
-        cell_lines: Callable[[_C], list[Content]],
-    ) -> Content:
-        """A row's description, then each compared tool's cell (`cell_lines`) or a mark
-        that it has none."""
-        lang = self.lang
-        parts: list[Content] = []
-        if description is not None:
-            parts.append(Content.styled(description.get(lang), "italic"))
-        for tool, cell in zip(self.tools, cells, strict=True):
-            block: list[Content] = [Content.styled("■ " + _tool_name(tool, lang), "bold $accent")]
-            if cell is None:
-                block.append(Content.styled(f"{MISSING} {t('cmp_missing', lang)}", "dim"))
-            else:
-                block.extend(cell_lines(cell))
-            parts.append(Content("\n").join(block))
-        return Content("\n\n").join(parts)
+
+def dimension_detail(row: Row, tools: Sequence[Tool], lang: Lang) -> Content:
+    """A dimension row in full: its description, then each tool's level, text and note."""
+
+    def cell_lines(cell: Cell) -> list[Content]:
+        lines: list[Content] = []
+        info = level_info(cell.level)
+        if info is not None:
+            lines.append(Content.styled(info.label(lang), LEVEL_STYLES.get(info.style, "")))
+        lines.append(Content(cell.text.get(lang)))
+        if cell.note is not None:
+            lines.append(
+                Content.assemble(
+                    (f"{NOTE_MARK} {t('cmp_note', lang)}: ", NOTE_STYLE),
+                    cell.note.get(lang),
+                )
+            )
+        return lines
+
+    return _row_detail(row.dimension.description, tools, row.cells, cell_lines, lang)
+
+
+def concept_detail(row: ConceptRow, tools: Sequence[Tool], lang: Lang) -> Content:
+    """A concept row in full: its description, then each tool's term and text."""
+    return _row_detail(
+        row.concept.description,
+        tools,
+        row.cells,
+        lambda cell: [Content.styled(cell.term, "bold"), Content(cell.text.get(lang))],
+        lang,
+    )
+
+
+def _row_detail(
+    description: LocalizedText | None,
+    tools: Sequence[Tool],
+    cells: Sequence[_C | None],
+    cell_lines: Callable[[_C], list[Content]],
+    lang: Lang,
+) -> Content:
+    """A row's description, then each compared tool's cell (`cell_lines`) or a mark that it
+    has none."""
+    parts: list[Content] = []
+    if description is not None:
+        parts.append(Content.styled(description.get(lang), "italic"))
+    for tool, cell in zip(tools, cells, strict=True):
+        block: list[Content] = [Content.styled("■ " + _tool_name(tool, lang), "bold $accent")]
+        if cell is None:
+            block.append(Content.styled(f"{MISSING} {t('cmp_missing', lang)}", "dim"))
+        else:
+            block.extend(cell_lines(cell))
+        parts.append(Content("\n").join(block))
+    return Content("\n\n").join(parts)

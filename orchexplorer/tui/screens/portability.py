@@ -140,7 +140,7 @@ class PortabilityPane(Vertical):
     def filter_input(self) -> Input:
         return self.query_one(Input)
 
-    def relabel(self, lang: Lang) -> None:
+    def set_lang(self, lang: Lang) -> None:
         self.lang = lang
         self.filter_input.placeholder = t("port_filter_hint", lang)
         self.fill()
@@ -243,10 +243,10 @@ class PortabilityPane(Vertical):
         item = self.current()
         if item is None:
             return
-        from orchexplorer.tui.screens.compare import RowDetailScreen
+        from orchexplorer.tui.screens.dialogs import RowDetailScreen
 
-        title, body = detail(self.pack, item, self.lang)
-        self.app.push_screen(RowDetailScreen(title, body, self.lang))
+        pack = self.pack
+        self.app.push_screen(RowDetailScreen(lambda lang: detail(pack, item, lang), self.lang))
 
 
 class PortabilityScreen(Screen[None]):
@@ -286,7 +286,7 @@ class PortabilityScreen(Screen[None]):
         tabs = self.query_one(TabbedContent)
         for section in SECTIONS:
             tabs.get_tab(section).label = Content(t(f"port_tab_{section}", lang))
-            self._pane(section).relabel(lang)
+            self._pane(section).set_lang(lang)
 
     def action_section(self, section: Section) -> None:
         self.query_one(TabbedContent).active = section

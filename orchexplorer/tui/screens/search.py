@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
-from textual.widgets.option_list import Option
 
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
 from orchexplorer.search import Hit, SearchIndex, highlight_spans
-from orchexplorer.tui.widgets.item_list import ItemList, picker_bindings
+from orchexplorer.tui.screens.dialogs import PickerScreen
+from orchexplorer.tui.widgets.item_list import ItemList
 
 MAX_HITS = 50
 
@@ -48,45 +48,44 @@ def styled(text: str, terms: tuple[str, ...], base: str = "") -> Content:
     return content
 
 
-class SearchScreen(ModalScreen[Jump | None]):
-    BINDINGS = picker_bindings("Open")
+class SearchScreen(PickerScreen[Hit, Jump]):
+    """The search dialog: the hits for the Input's text, best first."""
+
+    BINDINGS = [Binding("enter", "choose", "Open", show=False, priority=True)]
 
     def __init__(self, pack: Pack, index: SearchIndex | None, lang: Lang, query: str = "") -> None:
-        super().__init__()
+        super().__init__(lang)
         self.pack = pack
         self.index = index
-        self.lang = lang
         self.initial_query = query
-        self.hits: list[Hit] = []
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The hits listed, in their order."""
+        return self.items
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(
-                value=self.initial_query,
-                placeholder=t("search_placeholder", self.lang),
-                id="search-input",
-            )
+            yield Input(value=self.initial_query, id="search-input")
             yield Static(id="search-status")
             yield ItemList(id="search-results")
-            yield Static(Content.styled(t("search_hint", self.lang), "dim"), id="search-hint")
+            yield Static(id="search-hint")
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
+    def label(self) -> None:
+        self.query_one(Input).placeholder = t("search_placeholder", self.lang)
+        self.query_one("#search-hint", Static).update(
+            Content.styled(t("search_hint", self.lang), "dim")
+        )
         if self.index is None:
             self._status(t("search_indexing", self.lang))
-        self.refresh_results()
 
     def set_index(self, index: SearchIndex) -> None:
         self.index = index
-        self.refresh_results()
+        self.refill()
 
     # ------------------------------------------------------------------ searching
 
-    @on(Input.Changed, "#search-input")
-    def _changed(self) -> None:
-        self.refresh_results()
-
-    def refresh_results(self) -> None:
+    def refill(self) -> None:
         query = self.query_one(Input).value
         if self.index is None:
             return
@@ -106,12 +105,8 @@ class SearchScreen(ModalScreen[Jump | None]):
     def _show(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_one(Input).value:
             return  # a newer query is on its way
-        self.hits = hits
-        results = self.query_one(ItemList)
-        results.clear_options()
-        results.add_options(Option(self._prompt(hit), id=str(i)) for i, hit in enumerate(hits))
+        self.show_items(hits, self._prompt)
         if hits:
-            results.highlighted = 0
             self._status(t("search_count", self.lang, count=len(hits)))
         elif query.strip():
             self._status(t("search_no_hits", self.lang, query=query.strip()[:60]))
@@ -135,22 +130,5 @@ class SearchScreen(ModalScreen[Jump | None]):
     def _status(self, text: str) -> None:
         self.query_one("#search-status", Static).update(Content(text))
 
-    # ------------------------------------------------------------------ actions
-
-    def action_move(self, step: int) -> None:
-        if self.hits:
-            self.query_one(ItemList).move_highlight(step)
-
-    def action_choose(self) -> None:
-        results = self.query_one(ItemList)
-        if not self.hits or results.highlighted is None:
-            return
-        self.dismiss(Jump(self.hits[results.highlighted]))
-
-    @on(ItemList.OptionSelected, "#search-results")
-    def _clicked(self, event: ItemList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(Jump(self.hits[event.option_index]))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def result(self, item: Hit) -> Jump:
+        return Jump(item)

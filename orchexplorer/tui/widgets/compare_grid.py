@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
+from orchexplorer.termtext import cell_width
 from orchexplorer.tui.widgets.compare_lines import LineView, fit, wrap_content
 
 #: How a support level (`LevelInfo.style`) is coloured, everywhere in the comparison.
@@ -184,7 +184,7 @@ class CompareGrid(LineView):
             return [], wrap_content(self.empty, width)
         titles = [self.corner, *(row.title for row in self.rows)]
         natural = max(
-            (cell_len(part) for title in titles for part in title.plain.split("\n")),
+            (cell_width(part) for title in titles for part in title.plain.split("\n")),
             default=6,
         )
         title_w = max(6, min(natural, 26, width // 5))

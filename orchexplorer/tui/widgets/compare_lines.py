@@ -17,6 +17,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from orchexplorer.termtext import char_width
+
 
 def wrap_content(content: Content, width: int) -> list[Content]:
     """`content` word-wrapped to `width` cells, each line padded to exactly `width`.
@@ -38,15 +40,13 @@ def fit(content: Content, width: int) -> Content:
 def fold_text(text: str, width: int) -> list[str]:
     """A code line broken at exactly `width` cells (spaces kept), never between a character's
     two cells."""
-    from rich.cells import cell_len
-
     width = max(2, width)
     text = text.expandtabs(4)
     parts: list[str] = []
     current: list[str] = []
     used = 0
     for ch in text:
-        w = cell_len(ch)
+        w = char_width(ch)
         if used + w > width and current:
             parts.append("".join(current))
             current, used = [], 0

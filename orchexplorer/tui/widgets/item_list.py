@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.widgets import OptionList
 
 
@@ -35,18 +35,3 @@ class ItemList(OptionList):
         current = self.highlighted or 0
         self.highlighted = max(0, min(self.option_count - 1, current + step))
         self.scroll_to_highlight()
-
-
-def picker_bindings(choose: str) -> list[BindingType]:
-    """Keys of a dialog where typing goes to an Input and the arrows move an ItemList.
-
-    The screen provides `action_move(step)`, `action_choose()` and `action_close()`.
-    """
-    return [
-        Binding("escape", "close", "Close"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "move(10)", "Page down", show=False),
-        Binding("pageup", "move(-10)", "Page up", show=False),
-        Binding("enter", "choose", choose, show=False, priority=True),
-    ]
