@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from orchexplorer.loader import default_content_dir, load_pack
-from orchexplorer.model import ComposeKey, KeySupport, Pack
+from orchexplorer.model import ComposeKey, ComposeKeyPath, KeySupport, Pack
 
 TOOLS = ("compose", "swarm", "kubernetes")
 
@@ -146,6 +147,29 @@ def test_the_matrix_lives_in_its_own_content_file() -> None:
     path = default_content_dir() / "portability.yaml"
     assert path.is_file()
     assert path.read_text(encoding="utf-8").startswith("# Key-level portability")
+
+
+@pytest.mark.parametrize(
+    ("key", "valid"),
+    [
+        ("depends_on.condition", True),
+        ("x-*", True),
+        ("x-common", True),
+        ("deploy.x-note", True),
+        ("x-", False),
+        ("x-*y", False),
+        ("depends-on", False),
+        ("Deploy.mode", False),
+        ("deploy..mode", False),
+    ],
+)
+def test_a_key_path_allows_a_hyphen_only_in_extension_fields(key: str, valid: bool) -> None:
+    adapter: TypeAdapter[str] = TypeAdapter(ComposeKeyPath)
+    if valid:
+        assert adapter.validate_python(key) == key
+    else:
+        with pytest.raises(ValidationError):
+            adapter.validate_python(key)
 
 
 def test_at_least_sixty_keys_each_listed_once(pack: Pack) -> None:
