@@ -313,9 +313,9 @@ PortLevel = Literal["supported", "partial", "ignored", "none"]
 `docker stack deploy` does, with "Ignoring unsupported options"), or has no 1:1 equivalent."""
 
 # A key as written in a Compose file, dotted below a service: "depends_on", "deploy.resources".
-ComposeKeyPath = Annotated[
-    str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
-]
+# Extension fields are the one kind of key with a hyphen: "x-*" (any), "x-common".
+_KEY_PART = r"(?:[a-z_][a-z0-9_]*|x-(?:\*|[a-z0-9][a-z0-9_-]*))"
+ComposeKeyPath = Annotated[str, StringConstraints(pattern=rf"^{_KEY_PART}(?:\.{_KEY_PART})*$")]
 
 
 class Source(Frozen):
