@@ -72,6 +72,7 @@ def families() -> dict[str, tuple[set[str], bool]]:
     from orchexplorer.model import OPTIONAL_COUNTS, GuideRefKind, Note, Pack, RefProblem
     from orchexplorer.search import KINDS
     from orchexplorer.tui.screens import compare as compare_screen
+    from orchexplorer.tui.screens.portability import SECTIONS
     from orchexplorer.tui.widgets.detail import TABS
 
     tabs = {pane for pane, _key in TABS}
@@ -87,6 +88,7 @@ def families() -> dict[str, tuple[set[str], bool]]:
         "empty_": (tabs - {"overview"}, True),
         "key_": ({key for _pane, key in compare_screen.TABS}, True),
         "cmp_": (set(constants(trees()[compare_command])), False),
+        "port_tab_": (set(SECTIONS), True),
     }
 
 
@@ -152,6 +154,7 @@ def literal_requests() -> Iterator[tuple[str, str]]:
                 if isinstance(kind, ast.Constant) and isinstance(kind.value, str):
                     yield kind.value, where(path, node)
     from orchexplorer.tui.screens import compare as compare_screen
+    from orchexplorer.tui.screens.portability import SECTIONS
     from orchexplorer.tui.screens.help import ACTION_KEYS
     from orchexplorer.tui.widgets.detail import TABS
 

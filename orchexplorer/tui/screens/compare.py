@@ -31,7 +31,6 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from orchexplorer.compare import ConceptRow, Row, level_info
 from orchexplorer.compare_state import MAX_TOOLS, CompareState
-from orchexplorer.compare_state import default_tools as default_tools  # the app's import
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Cell, ConceptCell, LocalizedText, Pack, Tool
 from orchexplorer.tui.bindings import apply_bindings

@@ -25,7 +25,7 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
     return [
         Binding("c", "app.compare", t("key_compare", lang), id="compare"),
         Binding("y", "copy_example", t("key_copy", lang), id="copy"),
-        Binding("s", "save_example", t("key_save", lang), id="save"),
+        Binding("s", "save_example", t("key_save", lang), show=False, id="save"),
         Binding("p", "app.portability", t("key_portability", lang), id="portability"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),
         Binding("escape", "back", t("key_back", lang), show=False, id="back"),
