@@ -154,7 +154,6 @@ def literal_requests() -> Iterator[tuple[str, str]]:
                 if isinstance(kind, ast.Constant) and isinstance(kind.value, str):
                     yield kind.value, where(path, node)
     from orchexplorer.tui.screens import compare as compare_screen
-    from orchexplorer.tui.screens.portability import SECTIONS
     from orchexplorer.tui.screens.help import ACTION_KEYS
     from orchexplorer.tui.widgets.detail import TABS
 

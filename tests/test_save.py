@@ -8,7 +8,7 @@ import pytest
 
 from orchexplorer.loader import load_pack
 from orchexplorer.tui.save import file_name, write_new
-from tests.tui_helpers import make_app, screen_text
+from tests.tui_helpers import make_app
 
 
 def test_write_new_never_replaces_a_file(tmp_path: Path) -> None:
