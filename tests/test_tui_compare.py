@@ -329,14 +329,14 @@ async def test_notes_open_on_demand(config_dir: Path) -> None:
         grid.move_cursor(grid.row_ids.index("service-discovery"))
         await pilot.pause()
         text = screen_text(app)
-        assert "None ※" in line_with(text, "None ※")
+        assert "network (one host) ※" in line_with(text, "network (one host) ※")
         assert "※ 1 note(s) (Docker Compose) · n or Enter shows them" in text
         assert "Compose creates a default project network" not in text  # not until asked
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, RowDetailScreen)
         text = screen_text(app)
-        assert "※ Note: Not accurate: Compose creates a default project network" in text
+        assert "※ Note: The source text says 'none', which is not accurate: Compose creates" in text
         assert "Native service discovery" in text
         await pilot.press("escape")
         await pilot.press("enter")
@@ -393,7 +393,7 @@ async def test_concepts_and_examples_tabs(config_dir: Path) -> None:
         same = line_with(text, "image: nginx")
         assert "+" not in same and "~" not in same
         assert "~ changed  - removed  + added" in text
-        assert "similarity 51%" in text
+        assert "similarity 44%" in text
 
 
 async def test_three_tools_show_consecutive_example_pairs(config_dir: Path) -> None:
