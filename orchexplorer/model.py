@@ -94,11 +94,12 @@ class Link(Frozen):
 
 
 class Note(Frozen):
-    """A fact-check: where the seed is dated or wrong, what is true now and the source."""
+    """A fact-check: where the source text is dated or wrong, what is true now, the source
+    that says so and the day it was checked. Tools, relations and conclusions carry them."""
 
     id: Id
     status: Literal["dated", "wrong", "clarification"] = "dated"
-    claim: LocalizedText | None = None  # what the seed says (quoted or summarised)
+    claim: LocalizedText | None = None  # what the source text says (quoted or summarised)
     text: LocalizedText  # what is true, as checked
     source: Url
     checked: _dt.date
@@ -155,11 +156,22 @@ class Tool(Frozen):
 
 
 class Cell(Frozen):
-    """One tool's value on a comparison dimension."""
+    """One tool's value on a comparison dimension.
+
+    Where the source text's own words are wrong, `text` and `level` say what is true,
+    `claim` keeps the source's words and `note` says why they were corrected.
+    """
 
     text: LocalizedText
     level: SupportLevel | None = None
     note: LocalizedText | None = None
+    claim: LocalizedText | None = None  # the source text's words, when `text` corrects them
+
+    @model_validator(mode="after")
+    def _claim_needs_note(self) -> Cell:
+        if self.claim is not None and self.note is None:
+            raise ValueError("a cell with a 'claim' needs a 'note' saying why it was corrected")
+        return self
 
 
 class Dimension(Frozen):
@@ -196,7 +208,8 @@ class Relation(Frozen):
         "runs", "extends", "deploys-to", "part-of", "builds-for", "alternative", "uses"
     ] = "uses"
     text: LocalizedText
-    note: LocalizedText | None = None
+    note: LocalizedText | None = None  # a plain remark; fact-checks go in `notes`
+    notes: list[Note] = Field(default_factory=list)
 
 
 class ConceptCell(Frozen):
@@ -221,6 +234,7 @@ class Conclusion(Frozen):
     id: Id
     tools: list[Id] = Field(min_length=1)
     text: LocalizedText
+    notes: list[Note] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------
@@ -524,6 +538,9 @@ def check_references(pack: Pack) -> list[RefProblem]:
     for ti, tool in enumerate(pack.tools):
         for child in _TOOL_CHILDREN:
             unique(getattr(tool, child), ("tools", ti, child))
+    for key in ("relations", "conclusions"):  # their fact-checks
+        for i, item in enumerate(getattr(pack, key)):
+            unique(item.notes, (key, i, "notes"))
 
     known = {t.id for t in pack.tools}
     dims = {d.id for d in pack.dimensions}
