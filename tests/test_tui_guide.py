@@ -58,13 +58,13 @@ async def test_back_keeps_answers_and_escape_leaves(config_dir: Path) -> None:
         screen = app.screen
         assert isinstance(screen, GuideScreen) and screen.step == 1
         assert screen.answers == {"stage": "production"}
-        assert "질문 2 / 9" in screen_text(app)
+        assert f"질문 2 / {len(questions(app.pack))}" in screen_text(app)
         await pilot.press("backspace")
         assert screen.step == 0
         assert screen.query_one("#guide-list").highlighted == 2  # type: ignore[attr-defined]
         await pilot.press("l")
         await pilot.pause()
-        assert "Question 1 of 9" in screen_text(app)
+        assert f"Question 1 of {len(questions(app.pack))}" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)
@@ -98,3 +98,39 @@ async def test_result_compares_the_top_two(config_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         assert list(app.screen.tool_ids) == top
+
+
+async def test_result_says_why_a_tool_is_ruled_out_in_both_languages(config_dir: Path) -> None:
+    pack = load_pack()
+    wanted = {"hosts": "one", "rolling-updates": "basic"}
+    app = make_app(pack, config_dir, lang="en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        await _walk(pilot, app, wanted)
+        result = rank(pack, wanted)
+        assert result.ranking[0].tool_id == "swarm"
+        assert {r.tool for r in result.ruled_out} == {"compose", "docker"}
+        text = screen_text(app)
+        assert "Best fit: Docker Swarm" in text
+        assert "✗ Docker Compose: ruled out — required: zero-downtime rolling updates" in text
+        assert "✗ Docker: ruled out — required: zero-downtime rolling updates" in text
+        assert "(ruled out)" in text  # on the ranked tool itself
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✗ Docker Compose: 제외 — 필수 조건: 중단 없는 롤링 업데이트" in text
+
+
+async def test_result_points_out_contradictory_answers(config_dir: Path) -> None:
+    pack = load_pack()
+    wanted = {"hosts": "one", "self-healing": "yes"}
+    app = make_app(pack, config_dir, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        await _walk(pilot, app, wanted)
+        (conflict,) = rank(pack, wanted).conflicts
+        flat = " ".join(screen_text(app).split())
+        assert " ".join(conflict.text.en.split())[:80] in flat
+        assert "contradict each other" in flat
