@@ -419,10 +419,10 @@ def _reasons(
         counted = effect.score
         waiver = waived_by[i]
         if waiver is not None:
-            status, counted, note = "waived", 0, _note("guide_waived", waiver)
+            status, counted, note = "waived", 0, _format("guide_waived", answer=waiver.title)
         elif effect.score != 0 and winner[key(i)] != i:
             status, counted = "shared", 0
-            note = _note("guide_shared", items[winner[key(i)]][1])
+            note = _format("guide_shared", answer=items[winner[key(i)]][1].title)
         refs = tuple(resolve_ref(pack, ref, effect.tool) for ref in effect.refs)
         out.append(
             Reason(
@@ -452,10 +452,6 @@ def _waiver(pack: Pack, effect: GuideEffect, chosen: set[str]) -> GuideAnswer | 
     return None
 
 
-def _note(key: str, answer: GuideAnswer) -> LocalizedText:
-    return _localized({lang: t(key, lang, answer=answer.title.get(lang)) for lang in LANGS})
-
-
 def _lacks(pack: Pack, tool_id: str, req: GuideRequirement) -> tuple[Dimension, Cell] | None:
     """The dimension and `tool_id`'s cell in it when the cell's level is below the required
     one; None when the tool meets it or the pack does not say (no cell, or no level)."""
@@ -481,18 +477,14 @@ def _ruled_out(
                 continue
             dim, cell = lacking
             assert cell.level is not None  # _lacks compares it
-            text = {
-                lang: t(
-                    "guide_ruled_out",
-                    lang,
-                    tool=tool.name.get(lang),
-                    required=req.text.get(lang),
-                    answer=answer.title.get(lang),
-                    dimension=dim.title.get(lang),
-                    cell=_sentence(cell.text.get(lang)),
-                )
-                for lang in LANGS
-            }
+            text = _format(
+                "guide_ruled_out",
+                tool=tool.name,
+                required=req.text,
+                answer=answer.title,
+                dimension=dim.title,
+                cell=_localized({lang: _sentence(cell.text.get(lang)) for lang in LANGS}),
+            )
             out.append(
                 RuledOut(
                     tool.id,
@@ -506,7 +498,7 @@ def _ruled_out(
                     cell.text,
                     req.text,
                     tuple(req.sources),
-                    _localized(text),
+                    text,
                 )
             )
     return tuple(out)
@@ -527,17 +519,10 @@ def _conflicts(
                 continue
             seen.add(pair)
             other_q, other = named
-            text = {
-                lang: t(
-                    "guide_conflict",
-                    lang,
-                    first=answer.title.get(lang),
-                    second=other.title.get(lang),
-                    why=conflict.text.get(lang),
-                )
-                for lang in LANGS
-            }
-            yield Conflict((q.id, answer.id), (other_q.id, other.id), _localized(text))
+            text = _format(
+                "guide_conflict", first=answer.title, second=other.title, why=conflict.text
+            )
+            yield Conflict((q.id, answer.id), (other_q.id, other.id), text)
 
 
 def _separates(pack: Pack, answers: Sequence[GuideAnswer], members: Sequence[str]) -> bool:
@@ -561,6 +546,13 @@ def _separates(pack: Pack, answers: Sequence[GuideAnswer], members: Sequence[str
 
 def _localized(build: dict[Lang, str]) -> LocalizedText:
     return LocalizedText(ko=build["ko"], en=build["en"])
+
+
+def _format(key: str, **values: LocalizedText) -> LocalizedText:
+    """The string `key` in both languages, each filled with `values` in that language."""
+    return _localized(
+        {lang: t(key, lang, **{k: v.get(lang) for k, v in values.items()}) for lang in LANGS}
+    )
 
 
 def _join(items: Sequence[str], lang: Lang) -> str:
