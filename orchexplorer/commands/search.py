@@ -27,6 +27,9 @@ KIND_CHOICES = (
     "relation",
     "note",
     "conclusion",
+    "compose_key",
+    "command",
+    "false_friend",
 )
 DEFAULT_LIMIT = 10
 

@@ -1,7 +1,8 @@
 """Which parts of a pack become search documents, as tables.
 
 A `Row` is one kind of document: where its items are (a list of each tool, a list of the
-pack, the cells of a dimension or concept), what of an item is the hit's title and its
+pack, the cells of a dimension or concept, a pack list whose items have an entry per tool),
+what of an item is the hit's title and its
 snippet sources, and its `Field`s: which attribute of the item is indexed, how much a word
 found there counts and the bonus when the whole query equals it. `documents(pack)` walks
 the tables; adding a kind of document is adding a row.
@@ -35,7 +36,7 @@ from orchexplorer.search.weights import (
 
 if TYPE_CHECKING:
     from orchexplorer.model import LocalizedText, Pack
-    from orchexplorer.search.postings import FieldText
+    from orchexplorer.search.postings import Both, FieldText
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,23 @@ class Link:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A pack item with an entry per tool (a Compose key, a command mapping, a false
+    friend), as an item of a row: the literal text of its entries (commands, equivalents),
+    the prose about them, what it shows on one line, and the tools it names."""
+
+    item: Any
+    tools: frozenset[str]
+    code: tuple[str, ...]  # literal: what is typed or written
+    notes: tuple[Both | str, ...]  # prose and levels of the entries
+    line: Text | None  # the entries on one line, in sidebar order, for the snippet
+
+    @property
+    def id(self) -> str:
+        return str(self.item.id)
+
+
 # -- where items are ---------------------------------------------------------------------
 
 
@@ -145,6 +163,42 @@ def _in_order(name: str) -> Items:
 
 def _cells(parent: Any, scope: Scope) -> Iterable[Cell]:
     return (Cell(parent, tid, parent.cells[tid]) for tid in scope.known(parent.cells))
+
+
+Shown = Callable[[Any], "Localized | str | None"]
+Notes = Callable[[Any], Iterable["Both | str | None"]]
+
+
+def _sheets(name: str, entries: str, shown: Shown, notes: Notes, labelled: bool) -> Items:
+    """The items of the pack list `name` as `Sheet`s. `entries` is the attribute holding
+    each item's entries by tool; `shown(entry)` is what an entry shows on the item's line
+    (a literal string is also indexed as code); `notes(entry)`, its prose. A `labelled`
+    line names the tool before each entry ("Docker Swarm: …"); commands name themselves."""
+    get, get_entries = attrgetter(name), attrgetter(entries)
+
+    def items(pack: Any, scope: Scope) -> Iterator[Sheet]:
+        for item in get(pack):
+            by_tool = get_entries(item)
+            tools = scope.known(by_tool)
+            cells = [(tid, by_tool[tid]) for tid in tools]
+            code = tuple(v for v in (shown(c) for _, c in cells) if isinstance(v, str) and v)
+            prose = tuple(n for _, c in cells for n in notes(c) if n)
+            yield Sheet(item, frozenset(tools), code, prose, _line(cells, shown, labelled, scope))
+
+    return items
+
+
+def _line(cells: list[tuple[str, Any]], shown: Shown, labelled: bool, scope: Scope) -> Text | None:
+    ko: list[str] = []
+    en: list[str] = []
+    for tid, cell in cells:
+        value = shown(cell)
+        if not value:
+            continue
+        for lang, out in (("ko", ko), ("en", en)):
+            text = value if isinstance(value, str) else value.get(lang)
+            out.append(f"{scope.names[tid].get(lang)}: {text}" if labelled else text)
+    return Text(" · ".join(ko), " · ".join(en)) if ko else None
 
 
 def _links(pack: Any, scope: Scope) -> Iterable[Link]:
@@ -174,6 +228,14 @@ def _cell_tools(item: Any, scope: Scope) -> frozenset[str]:
 
 def _only_tool(item: Any) -> str | None:
     return str(item.tools[0]) if len(item.tools) == 1 else None
+
+
+def _literal(get: Callable[[Any], str]) -> Callable[[Any], Text]:
+    def title(item: Any) -> Text:
+        text = get(item)
+        return Text(text, text)
+
+    return title
 
 
 # -- the tables ----------------------------------------------------------------------------
@@ -250,6 +312,20 @@ TOOL_ROWS: tuple[Row, ...] = (
 
 _CELL_CONTEXT = (Field("parent.title", W_SUB), Field("parent.keywords", W_SUB, each=True))
 
+#: A sheet's keywords and id, and its literal entries (commands, equivalents) counted like
+#: a file name: they are what a person types.
+_SHEET_FIELDS = (
+    Field("item.keywords", W_KEYWORD, EXACT_KEYWORD, each=True),
+    Field("item.id", W_SUB, EXACT_SUB),
+    Field("code", W_SUB, each=True),
+)
+_SHEET_NOTES = Field("notes", W_BODY, each=True)
+
+
+def _sheet_tools(sheet: Sheet, scope: Scope) -> frozenset[str]:
+    return sheet.tools
+
+
 #: The documents of the pack's shared parts, after every tool's.
 PACK_ROWS: tuple[Row, ...] = (
     Row(
@@ -319,6 +395,67 @@ PACK_ROWS: tuple[Row, ...] = (
         bodies=("text",),
         tool=_only_tool,
         about=lambda k, scope: frozenset(k.tools),
+    ),
+    # Portability: items of no tool (the hit's tool is None), about the tools they name.
+    Row(
+        "compose_key",
+        "compose_keys",
+        _sheets(
+            "compose_keys",
+            "support",
+            shown=attrgetter("equivalent"),
+            notes=lambda s: (s.level, s.text, s.workaround),
+            labelled=True,
+        ),
+        (
+            Field("item.key", W_NAME, EXACT_NAME),
+            *_SHEET_FIELDS,
+            Field("item.summary", W_BODY),
+            _SHEET_NOTES,
+        ),
+        title=_literal(attrgetter("item.key")),
+        bodies=("item.summary", "line"),
+        about=_sheet_tools,
+    ),
+    Row(
+        "command",
+        "commands",
+        _sheets(
+            "commands",
+            "commands",
+            shown=attrgetter("command"),
+            notes=lambda c: (c.text,),
+            labelled=False,
+        ),
+        (
+            Field("item.task", W_NAME, EXACT_NAME),
+            *_SHEET_FIELDS,
+            Field("item.difference", W_BODY),
+            _SHEET_NOTES,
+        ),
+        title=attrgetter("item.task"),
+        bodies=("line", "item.difference"),
+        about=_sheet_tools,
+    ),
+    Row(
+        "false_friend",
+        "false_friends",
+        _sheets(
+            "false_friends",
+            "meanings",
+            shown=lambda meaning: meaning,
+            notes=lambda meaning: (meaning,),
+            labelled=True,
+        ),
+        (
+            Field("item.term", W_NAME, EXACT_NAME),
+            *_SHEET_FIELDS,
+            Field("item.difference", W_BODY),
+            _SHEET_NOTES,
+        ),
+        title=_literal(attrgetter("item.term")),
+        bodies=("item.difference", "line"),
+        about=_sheet_tools,
     ),
 )
 
