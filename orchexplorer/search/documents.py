@@ -2,10 +2,10 @@
 
 A `Row` is one kind of document: where its items are (a list of each tool, a list of the
 pack, the cells of a dimension or concept, a pack list whose items have an entry per tool),
-what of an item is the hit's title and its
-snippet sources, and its `Field`s: which attribute of the item is indexed, how much a word
-found there counts and the bonus when the whole query equals it. `documents(pack)` walks
-the tables; adding a kind of document is adding a row.
+what of an item is the hit's title and its snippet sources, and its `Field`s: which
+attribute of the item is indexed, how much a word found there counts and the bonus when
+the whole query equals it. `documents(pack)` walks the tables; adding a kind of document
+is adding a row.
 
 Both languages of a field go into the same document, so a Korean query finds a result
 shown in English and the reverse.
@@ -77,8 +77,8 @@ class Row:
 
     The hit opens `tool`'s view (by default the tool whose list the item is in) and is about
     `about` (by default that tool alone). `bodies` are the attribute paths of its snippet
-    sources, best first; absent ones are left out, and a plain string is the same in both
-    languages. `cells` is the row of the per-tool cells of each item.
+    sources, in order (an attribute may hold a tuple of them); absent ones are left out,
+    and a plain string is the same in both languages. `cells` is the row of the per-tool cells of each item.
     """
 
     kind: Kind
@@ -136,8 +136,8 @@ class Sheet:
     item: Any
     tools: frozenset[str]
     code: tuple[str, ...]  # literal: what is typed or written
-    notes: tuple[Both | str, ...]  # prose and levels of the entries
-    line: Text | None  # the entries on one line, in sidebar order, for the snippet
+    notes: tuple[Both | str, ...]  # prose about the entries
+    lines: tuple[Text, ...]  # each entry as the snippet shows it, in sidebar order
 
     @property
     def id(self) -> str:
@@ -173,7 +173,7 @@ def _sheets(name: str, entries: str, shown: Shown, notes: Notes, labelled: bool)
     """The items of the pack list `name` as `Sheet`s. `entries` is the attribute holding
     each item's entries by tool; `shown(entry)` is what an entry shows on the item's line
     (a literal string is also indexed as code); `notes(entry)`, its prose. A `labelled`
-    line names the tool before each entry ("Docker Swarm: …"); commands name themselves."""
+    entry names its tool first ("Docker Swarm: …"); commands name themselves."""
     get, get_entries = attrgetter(name), attrgetter(entries)
 
     def items(pack: Any, scope: Scope) -> Iterator[Sheet]:
@@ -183,22 +183,25 @@ def _sheets(name: str, entries: str, shown: Shown, notes: Notes, labelled: bool)
             cells = [(tid, by_tool[tid]) for tid in tools]
             code = tuple(v for v in (shown(c) for _, c in cells) if isinstance(v, str) and v)
             prose = tuple(n for _, c in cells for n in notes(c) if n)
-            yield Sheet(item, frozenset(tools), code, prose, _line(cells, shown, labelled, scope))
+            yield Sheet(item, frozenset(tools), code, prose, _lines(cells, shown, labelled, scope))
 
     return items
 
 
-def _line(cells: list[tuple[str, Any]], shown: Shown, labelled: bool, scope: Scope) -> Text | None:
-    ko: list[str] = []
-    en: list[str] = []
+def _lines(
+    cells: list[tuple[str, Any]], shown: Shown, labelled: bool, scope: Scope
+) -> tuple[Text, ...]:
+    out: list[Text] = []
     for tid, cell in cells:
         value = shown(cell)
         if not value:
             continue
-        for lang, out in (("ko", ko), ("en", en)):
-            text = value if isinstance(value, str) else value.get(lang)
-            out.append(f"{scope.names[tid].get(lang)}: {text}" if labelled else text)
-    return Text(" · ".join(ko), " · ".join(en)) if ko else None
+        ko, en = _pair(value)
+        if labelled:
+            name = scope.names[tid]
+            ko, en = f"{name.get('ko')}: {ko}", f"{name.get('en')}: {en}"
+        out.append(Text(ko, en))
+    return tuple(out)
 
 
 def _links(pack: Any, scope: Scope) -> Iterable[Link]:
@@ -228,14 +231,6 @@ def _cell_tools(item: Any, scope: Scope) -> frozenset[str]:
 
 def _only_tool(item: Any) -> str | None:
     return str(item.tools[0]) if len(item.tools) == 1 else None
-
-
-def _literal(get: Callable[[Any], str]) -> Callable[[Any], Text]:
-    def title(item: Any) -> Text:
-        text = get(item)
-        return Text(text, text)
-
-    return title
 
 
 # -- the tables ----------------------------------------------------------------------------
@@ -312,18 +307,43 @@ TOOL_ROWS: tuple[Row, ...] = (
 
 _CELL_CONTEXT = (Field("parent.title", W_SUB), Field("parent.keywords", W_SUB, each=True))
 
-#: A sheet's keywords and id, and its literal entries (commands, equivalents) counted like
-#: a file name: they are what a person types.
-_SHEET_FIELDS = (
-    Field("item.keywords", W_KEYWORD, EXACT_KEYWORD, each=True),
-    Field("item.id", W_SUB, EXACT_SUB),
-    Field("code", W_SUB, each=True),
-)
-_SHEET_NOTES = Field("notes", W_BODY, each=True)
+
+def _sheet_row(
+    kind: Kind,
+    section: Section,
+    entries: str,
+    name: str,
+    body: str,
+    shown: Shown,
+    notes: Notes,
+    labelled: bool,
+    bodies: tuple[str, ...],
+) -> Row:
+    """The row of the pack list `section` (a Compose key, command mapping or false friend):
+    its `name` attribute counts as a title, keywords and id as usual, its literal entries
+    (commands, equivalents) like a file name (they are what a person types), `body` and
+    the entries' prose as body. The hit belongs to no tool and is about the tools named."""
+    get_name = attrgetter(f"item.{name}")
+    return Row(
+        kind,
+        section,
+        _sheets(section, entries, shown, notes, labelled),
+        (
+            Field(f"item.{name}", W_NAME, EXACT_NAME),
+            Field("item.keywords", W_KEYWORD, EXACT_KEYWORD, each=True),
+            Field("item.id", W_SUB, EXACT_SUB),
+            Field("code", W_SUB, each=True),
+            Field(f"item.{body}", W_BODY),
+            Field("notes", W_BODY, each=True),
+        ),
+        title=lambda sheet: _localized(get_name(sheet)),
+        bodies=bodies,
+        about=lambda sheet, scope: sheet.tools,
+    )
 
 
-def _sheet_tools(sheet: Sheet, scope: Scope) -> frozenset[str]:
-    return sheet.tools
+def _localized(text: Localized | str) -> Text:
+    return Text(text, text) if isinstance(text, str) else Text.of(text)
 
 
 #: The documents of the pack's shared parts, after every tool's.
@@ -397,65 +417,38 @@ PACK_ROWS: tuple[Row, ...] = (
         about=lambda k, scope: frozenset(k.tools),
     ),
     # Portability: items of no tool (the hit's tool is None), about the tools they name.
-    Row(
+    _sheet_row(
         "compose_key",
         "compose_keys",
-        _sheets(
-            "compose_keys",
-            "support",
-            shown=attrgetter("equivalent"),
-            notes=lambda s: (s.level, s.text, s.workaround),
-            labelled=True,
-        ),
-        (
-            Field("item.key", W_NAME, EXACT_NAME),
-            *_SHEET_FIELDS,
-            Field("item.summary", W_BODY),
-            _SHEET_NOTES,
-        ),
-        title=_literal(attrgetter("item.key")),
-        bodies=("item.summary", "line"),
-        about=_sheet_tools,
+        "support",
+        name="key",
+        body="summary",
+        shown=attrgetter("equivalent"),
+        notes=lambda support: (support.text, support.workaround),
+        labelled=True,
+        bodies=("item.summary", "lines"),
     ),
-    Row(
+    _sheet_row(
         "command",
         "commands",
-        _sheets(
-            "commands",
-            "commands",
-            shown=attrgetter("command"),
-            notes=lambda c: (c.text,),
-            labelled=False,
-        ),
-        (
-            Field("item.task", W_NAME, EXACT_NAME),
-            *_SHEET_FIELDS,
-            Field("item.difference", W_BODY),
-            _SHEET_NOTES,
-        ),
-        title=attrgetter("item.task"),
-        bodies=("line", "item.difference"),
-        about=_sheet_tools,
+        "commands",
+        name="task",
+        body="difference",
+        shown=attrgetter("command"),
+        notes=lambda cell: (cell.text,),
+        labelled=False,
+        bodies=("lines", "item.difference"),
     ),
-    Row(
+    _sheet_row(
         "false_friend",
         "false_friends",
-        _sheets(
-            "false_friends",
-            "meanings",
-            shown=lambda meaning: meaning,
-            notes=lambda meaning: (meaning,),
-            labelled=True,
-        ),
-        (
-            Field("item.term", W_NAME, EXACT_NAME),
-            *_SHEET_FIELDS,
-            Field("item.difference", W_BODY),
-            _SHEET_NOTES,
-        ),
-        title=_literal(attrgetter("item.term")),
-        bodies=("item.difference", "line"),
-        about=_sheet_tools,
+        "meanings",
+        name="term",
+        body="difference",
+        shown=lambda meaning: meaning,
+        notes=lambda meaning: (meaning,),
+        labelled=True,
+        bodies=("item.difference", "lines"),
     ),
 )
 
@@ -480,12 +473,21 @@ def _walk(
                 about = row.about(item, scope)
             else:
                 about = frozenset(() if tool is None else (tool,))
-            bodies = tuple(_pair(b) for b in (get(item) for get in getters) if b is not None)
+            bodies = tuple(_pair(b) for b in _each(get(item) for get in getters))
             title = Text.of(row.title(item))
             doc = Doc(tool, row.kind, item.id, row.section, title, bodies, about, factor)
             yield doc, _field_texts(row.fields, item)
             if row.cells is not None:
                 yield from _walk((row.cells,), item, None, scope)
+
+
+def _each(values: Iterable[Any]) -> Iterator[Localized | str]:
+    """Snippet sources: a value, or each of a tuple of values (a sheet's entries)."""
+    for value in values:
+        if isinstance(value, tuple):
+            yield from value
+        elif value is not None:
+            yield value
 
 
 def _pair(body: Localized | str) -> tuple[str, str]:
