@@ -259,19 +259,23 @@ def test_ids_do_not_name_a_comparison_row() -> None:
 
 
 async def test_a_command_hit_opens_the_comparison(config_dir: Path) -> None:
+    from textual.widgets import Input
+
     from orchexplorer.tui.screens.compare import CompareScreen
     from orchexplorer.tui.screens.search import SearchScreen
 
     app = make_app(PACK, config_dir, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash")
+        app.action_search()
         await pilot.pause()
-        await pilot.press(*"kubectl logs --previous")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        search.query_one(Input).value = "kubectl logs --previous"  # as if typed
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, SearchScreen)
-        first = app.screen.hits[0]
-        assert (first.tool, first.kind, first.id) == (None, "command", "logs-previous")
+        assert [(h.tool, h.kind, h.id) for h in search.hits[:1]] == [
+            (None, "command", "logs-previous")
+        ]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
