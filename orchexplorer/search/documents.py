@@ -78,7 +78,8 @@ class Row:
     The hit opens `tool`'s view (by default the tool whose list the item is in) and is about
     `about` (by default that tool alone). `bodies` are the attribute paths of its snippet
     sources, in order (an attribute may hold a tuple of them); absent ones are left out,
-    and a plain string is the same in both languages. `cells` is the row of the per-tool cells of each item.
+    and a plain string is the same in both languages. `cells` is the row of the per-tool
+    cells of each item.
     """
 
     kind: Kind
