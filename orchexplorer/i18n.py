@@ -268,6 +268,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind_relation": ("관계", "relation"),
     "kind_note": ("사실 확인", "fact-check"),
     "kind_conclusion": ("결론", "conclusion"),
+    "kind_compose_key": ("Compose 키", "Compose key"),
+    "kind_command": ("명령 대응", "command"),
+    "kind_false_friend": ("헷갈리는 용어", "false friend"),
     "all_tools": ("모든 도구", "all tools"),
     # compare screen (cmp_col_feature … cmp_legend_diff are shared with `orchexplorer compare`)
     "cmp_col_feature": ("특징", "Feature"),
