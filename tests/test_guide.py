@@ -201,7 +201,7 @@ def test_local_development_reasons_cite_compose_features(pack: Pack) -> None:
     ]
     assert [r.kind for r in reason.refs] == ["feature", "use_case", "dimension"]
     assert reason.refs[0].title.en == "Local development environment"
-    assert reason.question.en == "What is the environment for?"
+    assert reason.question.en == "Which stage is it for?"
 
 
 def test_score_is_what_the_reasons_counted_for_every_pair_of_answers(pack: Pack) -> None:

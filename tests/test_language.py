@@ -118,11 +118,11 @@ def test_the_source_spelling_is_glossed_where_it_appears(pack: Pack) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="content/guide.yaml (the guide helper's file) still has 객체, 원하는 상태 and the "
-    "calques '값을 합니다', '기능이 남습니다'; remove this mark once it is fixed",
-)
+def test_the_stage_question_says_the_same_in_both_languages(pack: Pack) -> None:
+    stage = next(q for q in pack.guide if q.id == "stage")
+    assert "단계" in stage.title.get("ko") and "stage" in stage.title.get("en")
+
+
 def test_the_guide_follows_the_glossary_and_has_no_calques(pack: Pack) -> None:
     assert _glossary_problems(pack.guide, "guide") == []
     guide = (CONTENT / "guide.yaml").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
     shutil.copytree(REPO / "content", root, dirs_exist_ok=True)
     for extra in ("portability.yaml", "commands.yaml", "false_friends.yaml"):
         (root / extra).unlink(missing_ok=True)  # the shipped reference, if it has landed
-    shutil.copy(FIXTURES / "portability" / "portability.yaml", root / "portability.yaml")
+    shutil.copy(FIXTURES / "portability-tui.yaml", root / "portability.yaml")
     return load_pack(root)
 
 
