@@ -53,6 +53,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "병합 키(<<)는 지원하지 않습니다",
         "merge keys (<<) are not supported",
     ),
+    "err_yaml_merge_value": (
+        "병합 키(<<)의 값은 매핑이나 매핑의 목록이어야 합니다",
+        "a merge key (<<) takes a mapping or a list of mappings",
+    ),
+    "err_not_file": (
+        "일반 파일이 아닙니다 (디렉터리나 장치)",
+        "not a regular file (a directory or a device)",
+    ),
     "err_yaml_multi_doc": (
         "파일 하나에 YAML 문서는 하나만 둘 수 있습니다",
         "only one YAML document per file",
