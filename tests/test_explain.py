@@ -277,6 +277,36 @@ def test_a_tool_the_matrix_has_no_cell_for(pack: Pack, tmp_path: Path) -> None:
     assert [f.place.key for f in ex.listed()] == ["labels"]  # not known everywhere: listed
 
 
+def test_a_name_is_skipped_only_below_a_key_the_matrix_has_whole(
+    pack: Pack, tmp_path: Path
+) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  web:\n"
+        "    deploy:\n"
+        "      odd:\n"  # deploy is no entry of its own: odd is not a name to skip
+        "        replicas: 2\n"
+        "    depends_on:\n"
+        "      db: {condition: service_started, required: false}\n",  # db is skipped
+        "utf-8",
+    )
+    ex = explained(path, pack)
+    assert rows(ex) == [
+        ("web", "depends_on", "depends_on", "6:5", I, N),
+        ("web", "depends_on.db.condition", "depends_on.condition", "7:12", N, N),
+    ]
+    assert unknown(ex) == [("web", "deploy.odd", "4:7")]  # required: part of depends_on
+
+
+def test_no_services_no_keys(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text("services: {}\n", "utf-8")
+    code, out, err = fixture_run(capsys, str(path))
+    assert (code, err) == (0, "")
+    assert "0 service(s) (-)" in out and "\nNo keys to explain\n" in out
+
+
 def test_without_an_x_entry_extension_fields_are_listed_apart(pack: Pack) -> None:
     keys = [k for k in pack.compose_keys if k.key != "x-*"]
     bare = Pack.model_validate({**pack.model_dump(), "compose_keys": keys})

@@ -95,8 +95,31 @@ def _label(level: PortLevel | None, lang: Lang) -> str:
     return port_label(level, lang) if level is not None else "? " + t("explain_no_cell", lang)
 
 
-def _level(cell: KeySupport | None) -> PortLevel | None:
-    return None if cell is None else cell.level
+def _cell_lines(cell: KeySupport | None, lang: Lang) -> list[str]:
+    """What a tool does with a key: its level (and equivalent); where it is not supported as
+    written, how it behaves there and what to use instead."""
+    if cell is None:
+        return [_label(None, lang)]
+    lines = [_label(cell.level, lang) + (f" — {cell.equivalent}" if cell.equivalent else "")]
+    if cell.level != "supported":
+        if cell.text is not None:
+            lines.append(cell.text.get(lang))
+        if cell.workaround is not None:
+            lines.append(f"{t('port_workaround', lang)}: {cell.workaround.get(lang)}")
+    return lines
+
+
+def _service(place: Place) -> str:
+    return place.service if place.service is not None else NO_SERVICE
+
+
+def _others(explanation: Explanation, lang: Lang) -> list[tuple[str, tuple[Place, ...]]]:
+    """The keys without a finding, under their titles: not in the matrix, extension fields."""
+    sections = [
+        (t("explain_unknown", lang, count=len(explanation.unknown)), explanation.unknown),
+        (t("explain_extensions", lang, count=len(explanation.extensions)), explanation.extensions),
+    ]
+    return [(title, places) for title, places in sections if places]
 
 
 def _key(finding: KeyFinding) -> str:
@@ -171,27 +194,12 @@ def render_text(explanation: Explanation, pack: Pack, lang: Lang, everything: bo
             out.append(f"  {_where(finding.place):<{where_width}}  {_key(finding)}")
             for tool in explanation.targets:
                 name = names[tool]
-                pad = " " * (name_width - cell_width(name))
-                cell = finding.support(tool)
-                equivalent = f" — {cell.equivalent}" if cell and cell.equivalent else ""
-                out.append(f"{indent}{name}{pad}  {_label(_level(cell), lang)}{equivalent}")
-                if cell is None or cell.level == "supported":
-                    continue
-                more = " " * (name_width + 2)
-                if cell.text is not None:
-                    out.append(f"{indent}{more}{cell.text.get(lang)}")
-                if cell.workaround is not None:
-                    instead = t("port_workaround", lang)
-                    out.append(f"{indent}{more}{instead}: {cell.workaround.get(lang)}")
-    for title, places_of in (
-        (t("explain_unknown", lang, count=len(explanation.unknown)), explanation.unknown),
-        (t("explain_extensions", lang, count=len(explanation.extensions)), explanation.extensions),
-    ):
-        if places_of:
-            out += ["", title]
-            for place in places_of:
-                service = place.service if place.service is not None else NO_SERVICE
-                out.append(f"  {_where(place):<{where_width}}  {service}  {place.key}")
+                first, *more = _cell_lines(finding.support(tool), lang)
+                out.append(f"{indent}{name}{' ' * (name_width - cell_width(name))}  {first}")
+                out += [f"{indent}{' ' * (name_width + 2)}{line}" for line in more]
+    for title, others in _others(explanation, lang):
+        out += ["", title]
+        out += [f"  {_where(p):<{where_width}}  {_service(p)}  {p.key}" for p in others]
     if not explanation.findings and not explanation.unknown and not explanation.extensions:
         out += ["", t("explain_nothing", lang)]
     return "\n".join([*out, "", *_trailer(explanation, pack, lang, everything)]) + "\n"
@@ -204,18 +212,6 @@ def render_text(explanation: Explanation, pack: Pack, lang: Lang, everything: bo
 def _md(text: str) -> str:
     """Text safe in a Markdown table cell: backslashes and pipes escaped, one line."""
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
-
-
-def _md_cell(cell: KeySupport | None, lang: Lang) -> str:
-    parts = [
-        _label(_level(cell), lang) + (f" — {cell.equivalent}" if cell and cell.equivalent else "")
-    ]
-    if cell is not None and cell.level != "supported":
-        if cell.text is not None:
-            parts.append(cell.text.get(lang))
-        if cell.workaround is not None:
-            parts.append(f"{t('port_workaround', lang)}: {cell.workaround.get(lang)}")
-    return "<br>".join(_md(p) for p in parts)
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -243,23 +239,19 @@ def render_markdown(
         rows = [
             [
                 _where(f.place),
-                _md(f.place.service if f.place.service is not None else NO_SERVICE),
+                _md(_service(f.place)),
                 _md(_key(f)),
-                *(_md_cell(f.support(tool), lang) for tool in explanation.targets),
+                *(
+                    "<br>".join(_md(line) for line in _cell_lines(f.support(tool), lang))
+                    for tool in explanation.targets
+                ),
             ]
             for f in listed
         ]
         out += ["", *_md_table(header, rows)]
-    for title, places in (
-        (t("explain_unknown", lang, count=len(explanation.unknown)), explanation.unknown),
-        (t("explain_extensions", lang, count=len(explanation.extensions)), explanation.extensions),
-    ):
-        if places:
-            rows = [
-                [_where(p), _md(p.service if p.service is not None else NO_SERVICE), _md(p.key)]
-                for p in places
-            ]
-            out += ["", f"## {_md(title)}", "", *_md_table([line, service_col, key_col], rows)]
+    for title, others in _others(explanation, lang):
+        rows = [[_where(p), _md(_service(p)), _md(p.key)] for p in others]
+        out += ["", f"## {_md(title)}", "", *_md_table([line, service_col, key_col], rows)]
     out.append("")
     out += [_md(text) + "  " for text in _trailer(explanation, pack, lang, everything)]
     return "\n".join(out).rstrip() + "\n"
