@@ -189,17 +189,20 @@ def _events(text: str) -> Iterator[Any]:
         yield from yaml.parse(text, Loader=yaml.SafeLoader)
 
 
-def parse_yaml(text: str, path: str = "<string>", *, merge_keys: bool = False) -> _Doc:
+def parse_yaml(
+    text: str, path: str = "<string>", *, merge_keys: bool = False, key_positions: bool = False
+) -> _Doc:
     """Parse one YAML document safely into plain data with positions.
 
     `merge_keys`: take `<<: *anchor` (or a list of them) as YAML's merge key, the keys of
     the mapping itself winning, then the earlier merged mappings; merged keys are located at
-    the `<<`. Otherwise a merge key is refused. Raises `_YamlProblem` (located) for anything
-    refused.
+    the `<<`. Otherwise a merge key is refused. `key_positions`: also note where each mapping
+    key is written (`_Doc.keys`; a pack's errors point at values). Raises `_YamlProblem`
+    (located) for anything refused.
     """
     _load_yaml()
     positions: dict[Loc, tuple[int, int]] = {}
-    keys: dict[Loc, tuple[int, int]] = {}
+    keys: dict[Loc, tuple[int, int]] | None = {} if key_positions else None
     anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node count)
     # Each open collection:
     # [container, loc, pending_key, key_pos, anchor, node_count, pos, merge (pos, mappings)]
@@ -247,7 +250,8 @@ def parse_yaml(text: str, path: str = "<string>", *, merge_keys: bool = False) -
             key = top[2]
             container[key] = value
             positions[(*top[1], key)] = top[3] if isinstance(value, (dict, list)) else pos
-            keys[(*top[1], key)] = top[3]
+            if keys is not None:
+                keys[(*top[1], key)] = top[3]
             top[2] = _NO_KEY
 
     def merge(
@@ -258,7 +262,9 @@ def parse_yaml(text: str, path: str = "<string>", *, merge_keys: bool = False) -
             for key, value in mapping.items():
                 if key not in container:
                     container[key] = value
-                    positions[(*loc, key)] = keys[(*loc, key)] = where
+                    positions[(*loc, key)] = where
+                    if keys is not None:
+                        keys[(*loc, key)] = where
 
     def child_loc() -> Loc:
         if not stack:
@@ -325,7 +331,7 @@ def parse_yaml(text: str, path: str = "<string>", *, merge_keys: bool = False) -
         raise _YamlProblem(line, col, "yaml_char", char=f"U+{exc.character:04X}") from exc
     except yaml.YAMLError as exc:
         raise _YamlProblem(0, 0, "yaml_syntax", problem=str(exc).splitlines()[0]) from exc
-    return _Doc(path, result, positions, keys)
+    return _Doc(path, result, positions, keys or {})
 
 
 class _NoKey:
@@ -398,7 +404,7 @@ def _read_file(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> byt
 
 
 def _parse_doc(
-    raw: bytes, shown: str, lang: Lang, errors: list[Problem], merge_keys: bool = False
+    raw: bytes, shown: str, lang: Lang, errors: list[Problem], **options: bool
 ) -> _Doc | None:
     try:
         text = raw.decode("utf-8")
@@ -410,7 +416,7 @@ def _parse_doc(
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return parse_yaml(text, shown, merge_keys=merge_keys)
+        return parse_yaml(text, shown, **options)
     except _YamlProblem as exc:
         errors.append(Problem(shown, exc.line, exc.col, t("err_" + exc.code, lang, **exc.kw)))
         return None
@@ -426,7 +432,8 @@ def read_yaml_file(
 ) -> YamlDoc:
     """One YAML file that is not part of a pack (a user's Compose file), read with the pack's
     limits and refusals (size, UTF-8, tags, duplicate keys, depth, aliases); see `parse_yaml`
-    for `merge_keys`. Raises `PackError` with the one problem, located where it can be."""
+    for `merge_keys`. Key positions are noted (`YamlDoc.key_at`). Raises `PackError` with the
+    one problem, located where it can be."""
     shown = os.fspath(path)
     errors: list[Problem] = []
     try:
@@ -437,7 +444,11 @@ def read_yaml_file(
     if not regular:  # a directory, a FIFO or a device: nothing to read, or no end to it
         raise PackError([Problem(shown, 0, 0, t("err_not_file", lang))])
     raw = _read_file(Path(path), shown, lang, errors)
-    doc = None if raw is None else _parse_doc(raw, shown, lang, errors, merge_keys)
+    doc = (
+        None
+        if raw is None
+        else _parse_doc(raw, shown, lang, errors, merge_keys=merge_keys, key_positions=True)
+    )
     if doc is None:
         raise PackError(errors)
     return doc

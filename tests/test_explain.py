@@ -676,13 +676,16 @@ def test_merge_keys_semantics_and_positions() -> None:
     doc = parse_yaml(
         "x-a: &a {k: a, only_a: 1}\nx-b: &b {k: b, only_b: 2}\nm:\n  k: own\n  <<: [*a, *b]\n",
         merge_keys=True,
+        key_positions=True,
     )
+    assert doc.keys[("m", "k")] == (4, 3)
     assert doc.data["m"] == {"k": "own", "only_a": 1, "only_b": 2}  # own, then earlier wins
     assert doc.key_at(("m", "k")) == (4, 3)
     assert doc.key_at(("m", "only_b")) == (5, 3)  # merged keys: at the <<
     merged = parse_yaml("x: &x {a: 1, b: 2}\ny: {<<: *x, b: 3}\n", merge_keys=True).data
     assert merged["y"] == {"a": 1, "b": 3}
     assert merged["x"] == {"a": 1, "b": 2}  # the anchored mapping is left as it was
+    assert parse_yaml("a: 1\n").keys == {}  # a pack's files: values located, not keys
 
 
 def test_a_second_merge_key_is_a_duplicate() -> None:
