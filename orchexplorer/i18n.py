@@ -276,6 +276,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind_relation": ("관계", "relation"),
     "kind_note": ("사실 확인", "fact-check"),
     "kind_conclusion": ("결론", "conclusion"),
+    "kind_compose_key": ("Compose 키", "Compose key"),
+    "kind_command": ("명령 대응", "command"),
+    "kind_false_friend": ("헷갈리는 용어", "false friend"),
     "all_tools": ("모든 도구", "all tools"),
     # compare screen (cmp_col_feature … cmp_legend_diff are shared with `orchexplorer compare`)
     "cmp_col_feature": ("특징", "Feature"),
@@ -398,6 +401,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "알 수 없는 사용 사례 id '{value}' (사용 사례는 도구/사용사례-id로 가리킵니다)",
         "unknown use case id '{value}' (a use case is named TOOL/USE-CASE-ID)",
     ),
+    "err_unknown_guide_answer": (
+        "알 수 없는 가이드 답 '{value}' (답은 질문-id=답-id로 가리킵니다)",
+        "unknown guide answer '{value}' (an answer is named QUESTION=ANSWER)",
+    ),
     "err_v_greater_than_equal": (
         "'{field}'는 {ge} 이상이어야 합니다",
         "'{field}' must be at least {ge}",
@@ -466,6 +473,40 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tied for the best fit: {names} (score {score}).",
     ),
     "guide_no_tools": ("팩에 도구가 없습니다.", "The pack has no tools."),
+    "guide_best_none": (
+        "모든 도구가 필수 조건 때문에 제외되었습니다. "
+        "그중 점수가 가장 높은 도구: {names} ({score}점).",
+        "Every tool is ruled out by a requirement; the highest score among them: {names} "
+        "(score {score}).",
+    ),
+    "guide_ruled_out": (
+        "{tool}: 제외 — 필수 조건: {required} (답: “{answer}”). {dimension} ({tool}): {cell}",
+        "{tool}: ruled out — required: {required} (your answer: “{answer}”). "
+        "{dimension} ({tool}): {cell}",
+    ),
+    "guide_ruled_out_short": (
+        "{tool}: 제외 — 필수 조건: {required}",
+        "{tool}: ruled out — required: {required}",
+    ),
+    "guide_conflict": (
+        "“{first}”, “{second}”: 서로 맞지 않는 답입니다. {why}",
+        "“{first}” and “{second}” contradict each other. {why}",
+    ),
+    "guide_shared": (
+        "다시 더하지 않음: 답 “{answer}”에서 같은 사실을 이미 셉니다",
+        "not added again: your answer “{answer}” already counts the same fact",
+    ),
+    "guide_waived": (
+        "적용되지 않음: “{answer}”라고 답했습니다",
+        "does not apply: you answered “{answer}”",
+    ),
+    "guide_ruled_out_heading": (
+        "제외된 도구 (필수 조건을 충족하지 않음)",
+        "Ruled out (a hard requirement is not met)",
+    ),
+    "guide_conflicts_heading": ("서로 맞지 않는 답", "Contradictory answers"),
+    "guide_ruled_out_tag": ("제외", "ruled out"),
+    "guide_source": ("출처", "source"),
     "guide_heading": (
         "선택 가이드: 질문 {total}개 중 {answered}개에 답함",
         "Decision guide: {answered} of {total} questions answered",

@@ -94,11 +94,12 @@ class Link(Frozen):
 
 
 class Note(Frozen):
-    """A fact-check: where the seed is dated or wrong, what is true now and the source."""
+    """A fact-check: where the source text is dated or wrong, what is true now, the source
+    that says so and the day it was checked. Tools, relations and conclusions carry them."""
 
     id: Id
     status: Literal["dated", "wrong", "clarification"] = "dated"
-    claim: LocalizedText | None = None  # what the seed says (quoted or summarised)
+    claim: LocalizedText | None = None  # what the source text says (quoted or summarised)
     text: LocalizedText  # what is true, as checked
     source: Url
     checked: _dt.date
@@ -155,11 +156,22 @@ class Tool(Frozen):
 
 
 class Cell(Frozen):
-    """One tool's value on a comparison dimension."""
+    """One tool's value on a comparison dimension.
+
+    Where the source text's own words are wrong, `text` and `level` say what is true,
+    `claim` keeps the source's words and `note` says why they were corrected.
+    """
 
     text: LocalizedText
     level: SupportLevel | None = None
     note: LocalizedText | None = None
+    claim: LocalizedText | None = None  # the source text's words, when `text` corrects them
+
+    @model_validator(mode="after")
+    def _claim_needs_note(self) -> Cell:
+        if self.claim is not None and self.note is None:
+            raise ValueError("a cell with a 'claim' needs a 'note' saying why it was corrected")
+        return self
 
 
 class Dimension(Frozen):
@@ -196,7 +208,8 @@ class Relation(Frozen):
         "runs", "extends", "deploys-to", "part-of", "builds-for", "alternative", "uses"
     ] = "uses"
     text: LocalizedText
-    note: LocalizedText | None = None
+    note: LocalizedText | None = None  # a plain remark; fact-checks go in `notes`
+    notes: list[Note] = Field(default_factory=list)
 
 
 class ConceptCell(Frozen):
@@ -221,6 +234,7 @@ class Conclusion(Frozen):
     id: Id
     tools: list[Id] = Field(min_length=1)
     text: LocalizedText
+    notes: list[Note] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------
@@ -273,13 +287,46 @@ class GuideRef(Frozen):
         return (tool_id, item) if sep else (effect_tool, tool_id)
 
 
+#: An answer of the guide named from anywhere in the guide: `QUESTION=ANSWER`.
+GuideAnswerRef = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}=[a-z0-9][a-z0-9_-]{0,63}$")
+]
+
+
 class GuideEffect(Frozen):
-    """How choosing an answer moves one tool's score, and why."""
+    """How choosing an answer moves one tool's score, and why.
+
+    `fact` names the underlying fact the effect rests on: effects for one tool that share a
+    fact count once (the strongest in each direction), so correlated questions do not add
+    up the same fact. `unless` lists answers that make the effect not apply. `sources` are
+    the pages that back a fact the reason states.
+    """
 
     tool: Id
     score: int = Field(ge=-5, le=5)
     reason: LocalizedText
     refs: list[GuideRef] = Field(min_length=1)
+    fact: Id | None = None
+    unless: list[GuideAnswerRef] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=list)
+
+
+class GuideRequirement(Frozen):
+    """A capability an answer makes a hard requirement, read from a comparison dimension:
+    every tool whose cell there has a support level below `level` is ruled out.
+    `text` names what is required ("zero-downtime rolling updates")."""
+
+    dimension: Id
+    level: SupportLevel = "basic"
+    text: LocalizedText
+    sources: list[Url] = Field(default_factory=list)
+
+
+class GuideConflict(Frozen):
+    """Another answer (`QUESTION=ANSWER`) that contradicts this one, and why."""
+
+    answer: GuideAnswerRef
+    text: LocalizedText
 
 
 class GuideAnswer(Frozen):
@@ -287,6 +334,8 @@ class GuideAnswer(Frozen):
     title: LocalizedText
     help: LocalizedText | None = None
     effects: list[GuideEffect] = Field(default_factory=list)  # none: a neutral answer
+    requires: list[GuideRequirement] = Field(default_factory=list)
+    conflicts: list[GuideConflict] = Field(default_factory=list)
 
 
 class GuideQuestion(Frozen):
@@ -300,6 +349,28 @@ class GuideQuestion(Frozen):
 
     def answer(self, answer_id: str) -> GuideAnswer | None:
         return next((a for a in self.answers if a.id == answer_id), None)
+
+
+def _guide_answer_problems(pack: Pack, dims: set[str]) -> Iterator[RefProblem]:
+    """Answers named as `QUESTION=ANSWER` (in `unless` and `conflicts`) that the guide does
+    not have, and requirements on unknown dimensions."""
+    known = {f"{q.id}={a.id}" for q in pack.guide for a in q.answers}
+    for qi, question in enumerate(pack.guide):
+        for ai, answer in enumerate(question.answers):
+            base: Loc = ("guide", qi, "answers", ai)
+            for ei, effect in enumerate(answer.effects):
+                for ui, ref in enumerate(effect.unless):
+                    if ref not in known:
+                        loc: Loc = (*base, "effects", ei, "unless", ui)
+                        yield RefProblem(loc, "unknown_guide_answer", ref)
+            for ri, req in enumerate(answer.requires):
+                if req.dimension not in dims:
+                    loc = (*base, "requires", ri, "dimension")
+                    yield RefProblem(loc, "unknown_dimension", req.dimension)
+            for ci, conflict in enumerate(answer.conflicts):
+                if conflict.answer not in known:
+                    loc = (*base, "conflicts", ci, "answer")
+                    yield RefProblem(loc, "unknown_guide_answer", conflict.answer)
 
 
 # ------------------------------------------------------------------------------ end guide
@@ -406,6 +477,7 @@ class RefProblem:
         "unknown_feature",  # guide
         "unknown_use_case",  # guide
         "unknown_concept",  # false friends
+        "unknown_guide_answer",  # guide: QUESTION=ANSWER
     ]
     value: str
     other: Loc | None = None  # the first place for a duplicate
@@ -524,6 +596,9 @@ def check_references(pack: Pack) -> list[RefProblem]:
     for ti, tool in enumerate(pack.tools):
         for child in _TOOL_CHILDREN:
             unique(getattr(tool, child), ("tools", ti, child))
+    for key in ("relations", "conclusions"):  # their fact-checks
+        for i, item in enumerate(getattr(pack, key)):
+            unique(item.notes, (key, i, "notes"))
 
     known = {t.id for t in pack.tools}
     dims = {d.id for d in pack.dimensions}
@@ -603,4 +678,5 @@ def check_references(pack: Pack) -> list[RefProblem]:
                             "unknown_feature" if ref.kind == "feature" else "unknown_use_case"
                         )
                         problems.append(RefProblem(loc, code, f"{owner}/{item}"))
+    problems.extend(_guide_answer_problems(pack, dims))
     return problems

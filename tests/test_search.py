@@ -24,6 +24,8 @@ from orchexplorer.search import (
     normalize,
     tokenize,
 )
+from orchexplorer.search.snippets import prepare, snippet
+from tests.conftest import FIXTURES
 
 
 def lt(ko: str, en: str) -> dict[str, str]:
@@ -664,7 +666,6 @@ SHIPPED_TABLE: list[tuple[str, tuple[str | None, str, str | None]]] = [
     ("라우팅 메시", ("swarm", "feature", "routing-mesh")),
     ("docker hub", ("docker", "feature", "container-registry")),
     ("클러스터링", ("swarm", "feature", "clustering")),
-    ("depends_on", ("compose", "feature", "healthcheck-depends-on")),
     ("mtls", ("swarm", "feature", "secure-by-default")),
     ("docker stack deploy", ("swarm", "feature", "docker-integration")),
     ("stack deploy", ("swarm", "example", None)),
@@ -764,3 +765,181 @@ def test_an_index_read_back_from_the_cache_answers_the_same(
         assert [(h.kind, h.id, h.tool, h.score, h.snippet) for h in read.search(query)] == expected
     many = lines - len(built)
     assert many > 50 if shard_bytes == 64 else many == 5  # head line + four whole tables
+
+
+# --------------------------------------------------------------------------------------
+# Portability: Compose keys, command mappings and false friends
+
+PORTABILITY = FIXTURES / "portability"
+#: The shipped pack's Compose keys come with content/portability.yaml; until then the
+#: shipped-pack tests of keys are skipped and the small pack below stands in.
+SHIPPED_HAS_KEYS = bool(load_pack().compose_keys)
+
+
+@pytest.fixture(scope="module")
+def portable() -> SearchIndex:
+    return build_index(load_pack(PORTABILITY))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("depends_on", "depends-on"),
+        ("healthcheck", "healthcheck"),
+        ("deploy.replicas", "deploy-replicas"),
+        ("initContainers", "depends-on"),  # an equivalent, written as it is typed
+        ("livenessprobe", "healthcheck"),
+    ],
+)
+def test_a_compose_key_is_found_by_its_key(
+    portable: SearchIndex, query: str, expected: str
+) -> None:
+    assert top(portable, query) == (None, "compose_key", expected)
+
+
+def test_a_compose_key_comes_before_the_feature_that_names_it(portable: SearchIndex) -> None:
+    found = keys(portable.search("depends_on", limit=3))
+    assert found[0] == (None, "compose_key", "depends-on")
+    assert ("compose", "feature", "healthcheck-depends-on") in found
+
+
+def test_portability_hits_belong_to_no_tool_and_open_their_section(portable: SearchIndex) -> None:
+    sections = {
+        "compose_key": "compose_keys",
+        "command": "commands",
+        "false_friend": "false_friends",
+    }
+    for query, kind in (
+        ("healthcheck", "compose_key"),
+        ("docker logs", "command"),
+        ("service", "false_friend"),
+    ):
+        hit = portable.search(query, limit=1)[0]
+        assert (hit.kind, hit.tool, hit.section) == (kind, None, sections[kind])
+        assert hit.to_json("en")["tool"] is None
+
+
+def test_portability_hits_are_about_the_tools_they_name(portable: SearchIndex) -> None:
+    # The logs mapping names docker and kubernetes; the depends_on key every tool but docker.
+    assert (None, "command", "logs") in keys(portable.search("logs", tool="kubernetes"))
+    assert (None, "command", "logs") not in keys(portable.search("logs", tool="swarm"))
+    assert (None, "compose_key", "depends-on") in keys(portable.search("depends_on", tool="swarm"))
+    assert (None, "compose_key", "depends-on") not in keys(
+        portable.search("depends_on", tool="docker")
+    )
+    assert keys(portable.search("depends_on", kind="compose_key")) == [
+        (None, "compose_key", "depends-on")
+    ]
+
+
+def test_a_snippet_shows_the_command_or_equivalent_that_matched(portable: SearchIndex) -> None:
+    assert portable.search("kubectl logs", limit=1)[0].snippet.get("en") == (
+        "kubectl logs deployment/web"
+    )
+    assert portable.search("docker logs", limit=1)[0].snippet.get("en") == "docker logs web"
+    key = portable.search("initContainers", limit=1)[0]
+    assert key.snippet.get("en") == "Kubernetes: initContainers"
+    assert key.snippet.get("ko") == "쿠버네티스: initContainers"
+    # a word of the prose shows the prose
+    friend = portable.search("address", limit=1)[0]
+    assert friend.id == "term-service" and "only an address" in friend.snippet.get("en")
+
+
+def test_a_snippet_comes_from_the_body_with_the_most_matched_terms() -> None:
+    bodies = tuple(
+        prepare(t) for t in ("docker logs web", "kubectl logs --previous web-7d4b9", "logs")
+    )
+    assert snippet(bodies, ("kubectl", "logs", "previous")) == "kubectl logs --previous web-7d4b9"
+    assert snippet(bodies, ("logs",)) == "docker logs web"  # a tie: the first body
+    assert snippet(bodies, ("nothing",)) == "docker logs web"
+    assert snippet((), ("logs",)) == ""
+
+
+def test_portability_kinds_read_back_from_the_cache(portable: SearchIndex) -> None:
+    read = SearchIndex.from_json(portable.to_json())
+    for query in ("depends_on", "kubectl logs", "서비스", "initcontainers"):
+        expected = [(h.key, h.section, h.score, h.snippet) for h in portable.search(query)]
+        assert expected, query
+        assert [(h.key, h.section, h.score, h.snippet) for h in read.search(query)] == expected
+
+
+#: What a person types for a command, and the row they meant (shipped pack).
+COMMAND_TABLE: list[tuple[str, str]] = [
+    ("docker logs", "logs"),
+    ("kubectl logs", "logs"),
+    ("로그", "logs"),
+    ("kubectl logs --previous", "logs-previous"),
+    ("kubectl logs -p", "logs-previous"),
+    ("이전 로그", "logs-previous"),
+    ("crashloopbackoff", "logs-previous"),
+    ("kubectl run", "run-app"),
+    ("kubectl create deployment", "run-app"),
+    ("kubectl get pods", "list-running"),
+    ("kubectl exec", "exec"),
+    ("셸", "exec"),
+    ("kubectl port-forward", "port-forward"),
+    ("포트 포워딩", "port-forward"),
+    ("kubectl set image", "update-image"),
+    ("kubectl rollout undo", "rollback"),
+    ("docker login", "registry-login"),
+    ("레지스트리 로그인", "registry-login"),
+    ("kubectl top", "resource-usage"),
+    ("사용량", "resource-usage"),
+    ("kubectl get nodes", "list-nodes"),
+    ("docker node ls", "list-nodes"),
+    ("kubectl cluster-info", "cluster-info"),
+    ("이벤트", "events"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), COMMAND_TABLE, ids=[q for q, _ in COMMAND_TABLE])
+def test_shipped_pack_command_best_hit(shipped: SearchIndex, query: str, expected: str) -> None:
+    assert top(shipped, query, limit=3) == (None, "command", expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("service", "term-service"),
+        ("서비스 헷갈", "term-service"),
+        ("volume", "term-volume"),
+        ("퍼시스턴트볼륨", "term-volume"),
+        ("label selector", "term-label"),
+        ("replica", "term-replica"),
+        ("태스크", "term-task"),
+    ],
+)
+def test_shipped_pack_false_friend_among_top_hits(
+    shipped: SearchIndex, query: str, expected: str
+) -> None:
+    assert (None, "false_friend", expected) in keys(shipped.search(query, limit=3))
+
+
+def test_shipped_pack_every_command_and_false_friend_is_findable_by_its_name(
+    shipped: SearchIndex,
+) -> None:
+    pack = load_pack()
+    named = [("command", m.id, m.task.get(lang)) for m in pack.commands for lang in LANGS]
+    named += [("false_friend", f.id, f.term) for f in pack.false_friends]
+    assert len(named) >= 2 * 18 + 6
+    for kind, item_id, name in named:
+        found = keys(shipped.search(name, limit=5))
+        assert (None, kind, item_id) in found, (name, found)
+
+
+@pytest.mark.skipif(SHIPPED_HAS_KEYS, reason="the shipped pack has Compose keys: see below")
+def test_shipped_depends_on_without_compose_keys_is_the_compose_feature(
+    shipped: SearchIndex,
+) -> None:
+    assert top(shipped, "depends_on", limit=3) == ("compose", "feature", "healthcheck-depends-on")
+
+
+@pytest.mark.skipif(not SHIPPED_HAS_KEYS, reason="needs content/portability.yaml")
+@pytest.mark.parametrize("key", ["depends_on", "healthcheck"])
+def test_shipped_compose_key_is_the_best_hit_for_its_key(shipped: SearchIndex, key: str) -> None:
+    pack = load_pack()
+    hits = shipped.search(key, limit=3)
+    first = hits[0]
+    assert first.kind == "compose_key", keys(hits)
+    assert any(k.id == first.id and k.key == key for k in pack.compose_keys), first.id
+    assert ("compose", "feature", "healthcheck-depends-on") in keys(hits)

@@ -274,7 +274,7 @@ async def test_search_jumps_to_the_hit_and_escape_returns(config_dir: Path) -> N
         await _search(pilot, app, "ㅅㅍ ㅎㄹ")  # 초성 for 셀프 힐링
         assert isinstance(app.screen, SearchScreen)
         text = screen_text(app)
-        assert "Kubernetes  기능  셀프 힐링" in text
+        assert "Kubernetes  기능  자가 치유(원문: 셀프 힐링)" in text
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)

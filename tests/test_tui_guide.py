@@ -30,6 +30,13 @@ async def _walk(pilot, app, wanted: dict[str, str]) -> None:  # type: ignore[no-
         await pilot.pause()
 
 
+async def _to_result(pilot, app, wanted: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Open the guide from the explorer and answer `wanted` (skipping the rest)."""
+    await pilot.press("g")
+    await pilot.pause()
+    await _walk(pilot, app, wanted)
+
+
 async def test_walk_to_a_result_then_jump_to_the_best_tool(config_dir: Path) -> None:
     pack = load_pack()
     app = make_app(pack, config_dir, lang="en")
@@ -58,13 +65,13 @@ async def test_back_keeps_answers_and_escape_leaves(config_dir: Path) -> None:
         screen = app.screen
         assert isinstance(screen, GuideScreen) and screen.step == 1
         assert screen.answers == {"stage": "production"}
-        assert "질문 2 / 9" in screen_text(app)
+        assert f"질문 2 / {len(questions(app.pack))}" in screen_text(app)
         await pilot.press("backspace")
         assert screen.step == 0
         assert screen.query_one("#guide-list").highlighted == 2  # type: ignore[attr-defined]
         await pilot.press("l")
         await pilot.pause()
-        assert "Question 1 of 9" in screen_text(app)
+        assert f"Question 1 of {len(questions(app.pack))}" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)
@@ -89,12 +96,40 @@ async def test_result_compares_the_top_two(config_dir: Path) -> None:
     wanted = {"stage": "production", "hosts": "many", "autoscaling": "yes"}
     app = make_app(pack, config_dir, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("g")
-        await pilot.pause()
-        await _walk(pilot, app, wanted)
+        await _to_result(pilot, app, wanted)
         top = [r.tool_id for r in rank(pack, wanted).ranking[:2]]
         assert top[0] == "kubernetes"
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         assert list(app.screen.tool_ids) == top
+
+
+async def test_result_says_why_tools_are_ruled_out_and_which_answers_clash(
+    config_dir: Path,
+) -> None:
+    pack = load_pack()
+    wanted = {"hosts": "one", "self-healing": "yes", "rolling-updates": "basic"}
+    app = make_app(pack, config_dir, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _to_result(pilot, app, wanted)
+        result = rank(pack, wanted)
+        assert result.ranking[0].tool_id == "swarm"
+        assert {r.tool for r in result.ruled_out} == {"compose", "docker"}
+        text = screen_text(app)
+        flat = " ".join(text.split())
+        assert "Best fit: Docker Swarm" in text
+        for name in ("Docker Compose", "Docker"):
+            assert (
+                f"✗ {name}: ruled out — required: self-healing that reschedules failed work "
+                "onto another node; zero-downtime rolling updates"
+            ) in flat
+        assert "(ruled out)" in text  # on the ranked tool itself
+        (conflict,) = result.conflicts
+        assert " ".join(conflict.text.get("en").split())[:80] in flat
+        assert "contradict each other" in flat
+        await pilot.press("l")
+        await pilot.pause()
+        flat = " ".join(screen_text(app).split())
+        assert "✗ Docker Compose: 제외 — 필수 조건: " in flat
+        assert "중단 없는 롤링 업데이트" in flat and "서로 맞지 않는 답입니다" in flat

@@ -23,7 +23,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
     shutil.copytree(REPO / "content", root, dirs_exist_ok=True)
     for extra in ("portability.yaml", "commands.yaml", "false_friends.yaml"):
         (root / extra).unlink(missing_ok=True)  # the shipped reference, if it has landed
-    shutil.copy(FIXTURES / "portability" / "portability.yaml", root / "portability.yaml")
+    shutil.copy(FIXTURES / "portability-tui.yaml", root / "portability.yaml")
     return load_pack(root)
 
 
@@ -106,3 +106,26 @@ async def test_any_size_works(pack: Pack, config_dir: Path) -> None:
             await pilot.resize_terminal(*size)
             await pilot.pause()
         assert app.screen.query_one(DataTable).row_count == 3
+
+
+async def test_the_comparison_has_a_tab_for_keys_and_one_for_commands(
+    pack: Pack, config_dir: Path
+) -> None:
+    from orchexplorer.tui.screens.compare import CompareScreen
+
+    app = make_app(pack, config_dir)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.press("4")
+        await wait_for(pilot, lambda: "depends_on" in screen_text(app))
+        assert "⊘ ignored" in screen_text(app)
+        await pilot.press("slash", *"build")
+        await wait_for(pilot, lambda: "1 of 3" in screen_text(app))
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: "build and push first" in screen_text(app))
+        await pilot.press("escape")
+        await pilot.press("5")
+        await wait_for(pilot, lambda: "kubectl logs --previous web-0" in screen_text(app))
+        await pilot.press("l")
+        await wait_for(pilot, lambda: "할 일" in screen_text(app))

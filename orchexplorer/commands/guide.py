@@ -1,7 +1,8 @@
 """`orchexplorer guide [--answer QUESTION=ANSWER …] [--json] [--list]`: the decision guide.
 
 Ranks the pack's tools for the answers given (unanswered questions are neutral) and prints
-each tool's rank, score and the reasons that applied, stating ties. `--list` prints the
+each tool's rank, score and the reasons that applied, stating ties, contradictory answers
+and the tools a hard requirement rules out (and why). `--list` prints the
 questions and their answer ids; `--json` gives either as a machine-readable object.
 Unknown or malformed answers end with exit 2 and name the valid ids.
 """
@@ -130,9 +131,21 @@ def render_text(pack: Pack, result: GuideResult, lang: Lang) -> str:
         out.append(t("guide_empty", lang))
     elif not result.answers:
         out.append(t("guide_hint", lang))
-    out += [result.summary.get(lang), ""]
+    out.append(result.summary.get(lang))
+    if result.conflicts:
+        out += ["", t("guide_conflicts_heading", lang)]
+        out += [f"  {conflict.text.get(lang)}" for conflict in result.conflicts]
+    if result.ruled_out:
+        out += ["", t("guide_ruled_out_heading", lang)]
+        for ruled in result.ruled_out:
+            out.append(f"  {ruled.text.get(lang)}")
+            out += [f"{INDENT}{t('guide_source', lang)}: {url}" for url in ruled.sources]
+    out.append("")
     for entry in result.ranking:
         line = f"{entry.rank}. {entry.tool.name.get(lang)}  {signed(entry.score)}"
+        if entry.ruled_out:
+            lacking = ", ".join(r.dimension_title.get(lang) for r in entry.ruled_out)
+            line += f"  ({t('guide_ruled_out_tag', lang)}: {lacking})"
         if entry.tied:
             names = ", ".join(_name(pack, tid, lang) for tid in entry.tied_with)
             line += f"  ({t('guide_tied_with', lang, names=names)})"
@@ -141,11 +154,14 @@ def render_text(pack: Pack, result: GuideResult, lang: Lang) -> str:
             out.append(f"{INDENT}({t('guide_no_reasons', lang)})")
         for reason in entry.reasons:
             out.append(
-                f"{INDENT}{signed(reason.score):>3}  [{reason.question_id}={reason.answer_id}] "
+                f"{INDENT}{signed(reason.counted):>3}  [{reason.question_id}={reason.answer_id}] "
                 f"{reason.text.get(lang)}"
             )
+            if reason.note is not None:
+                out.append(f"{INDENT}     ({reason.note.get(lang)})")
             refs = "; ".join(_ref_label(pack, ref, lang) for ref in reason.refs)
             out.append(f"{INDENT}     {t('guide_see', lang)}: {refs}")
+            out += [f"{INDENT}     {t('guide_source', lang)}: {url}" for url in reason.sources]
     if result.ties:
         out += ["", t("guide_ties_heading", lang)]
         out += [f"  {tie.text.get(lang)}" for tie in result.ties]
@@ -193,20 +209,46 @@ def result_json(result: GuideResult) -> dict[str, Any]:
         "answers": dict(result.answers),
         "unanswered": list(result.unanswered),
         "summary": text(result.summary),
+        "conflicts": [
+            {
+                "first": "=".join(conflict.first),
+                "second": "=".join(conflict.second),
+                "text": text(conflict.text),
+            }
+            for conflict in result.conflicts
+        ],
         "ranking": [
             {
                 "rank": entry.rank,
                 "tool": entry.tool.id,
                 "name": text(entry.tool.name),
                 "score": entry.score,
+                "eligible": entry.eligible,
                 "tied": entry.tied,
                 "tied_with": list(entry.tied_with),
+                "ruled_out": [
+                    {
+                        "question": ruled.question_id,
+                        "answer": ruled.answer_id,
+                        "dimension": ruled.dimension,
+                        "required_level": ruled.required_level,
+                        "level": ruled.level,
+                        "sources": list(ruled.sources),
+                        "text": text(ruled.text),
+                    }
+                    for ruled in entry.ruled_out
+                ],
                 "reasons": [
                     {
                         "question": reason.question_id,
                         "answer": reason.answer_id,
                         "score": reason.score,
+                        "counted": reason.counted,
+                        "status": reason.status,
+                        "fact": reason.fact,
                         "text": text(reason.text),
+                        "note": text(reason.note) if reason.note is not None else None,
+                        "sources": list(reason.sources),
                         "refs": [
                             {
                                 "kind": ref.kind,

@@ -1,5 +1,8 @@
 """`orchexplorer search QUERY...`: ranked hits over every tool, feature, use case, example,
-comparison row, concept, relation and note of the pack, in plain text or JSON.
+comparison row, concept, relation and note of the pack, and its Compose keys, command
+mappings (`docker logs` beside `kubectl logs`) and false friends, in plain text or JSON.
+Those last three belong to no tool: their lines show `-` for the tool, like a whole
+comparison row.
 
 The search module (and rapidfuzz) is imported only when the command runs, so building the
 parser for other commands stays cheap.
@@ -12,7 +15,7 @@ import argparse
 from orchexplorer.commands import Context
 
 NAME = "search"
-HELP = "search tools, features, use cases, examples and notes (Korean or English)"
+HELP = "search tools, features, examples, notes and commands (Korean or English)"
 
 #: The same kinds as `orchexplorer.search.KINDS` (a test keeps them equal); repeated here so
 #: that building the parser does not import the search module.
@@ -27,6 +30,9 @@ KIND_CHOICES = (
     "relation",
     "note",
     "conclusion",
+    "compose_key",
+    "command",
+    "false_friend",
 )
 DEFAULT_LIMIT = 10
 

@@ -1,5 +1,7 @@
 """`orchexplorer show TOOL`: one tool's overview, features, use cases, components, examples,
-relations and fact-checks, as text, Markdown or JSON; `--example ID` prints that code alone."""
+relations, conclusions and fact-checks, as text, Markdown or JSON; `--example ID` prints that
+code alone. Every fact-check shows its source and the day it was checked, wherever it is
+attached (the tool, a relation, a conclusion)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 
 from orchexplorer.commands import CommandError, Context
 from orchexplorer.i18n import Lang, t
-from orchexplorer.model import Pack, Tool
+from orchexplorer.model import Conclusion, Note, Pack, Relation, Tool
 from orchexplorer.termtext import cell_width
 
 NAME = "show"
@@ -47,17 +49,51 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _conclusions(pack: Pack, tool: Tool) -> list[Conclusion]:
+    return [c for c in pack.conclusions if tool.id in c.tools]
+
+
 def tool_json(pack: Pack, tool: Tool) -> dict[str, Any]:
     data = tool.model_dump(mode="json", exclude_none=True)
     data["relations"] = [
         r.model_dump(mode="json", exclude_none=True) for r in pack.relations_of(tool.id)
     ]
+    data["conclusions"] = [
+        c.model_dump(mode="json", exclude_none=True) for c in _conclusions(pack, tool)
+    ]
     return data
 
 
-def _relation_line(pack: Pack, rel_source: str, rel_target: str, text: str, lang: Lang) -> str:
+def _relation_line(pack: Pack, rel: Relation, lang: Lang) -> str:
     names = {tl.id: tl.name.get(lang) for tl in pack.tools}
-    return f"{names.get(rel_source, rel_source)} → {names.get(rel_target, rel_target)}: {text}"
+    head = f"{names.get(rel.source, rel.source)} → {names.get(rel.target, rel.target)}"
+    return f"{head}: {rel.text.get(lang)}"
+
+
+def _checked(n: Note, lang: Lang) -> str:
+    return f"{t('note_checked', lang)} {n.checked.isoformat()}"
+
+
+def _note_lines(n: Note, lang: Lang, indent: str = "") -> list[str]:
+    """A fact-check as text: status, the claim it corrects, what is true, source and date."""
+    status = t("note_status_" + n.status, lang)
+    if n.claim:
+        lines = [
+            f"• [{status}] {t('note_claim', lang)}: {n.claim.get(lang)}",
+            f"  → {n.text.get(lang)}",
+        ]
+    else:
+        lines = [f"• [{status}] {n.text.get(lang)}"]
+    lines.append(f"  {n.source} ({_checked(n, lang)})")
+    return [indent + line for line in lines]
+
+
+def _note_md(n: Note, lang: Lang) -> str:
+    claim = f"{t('note_claim', lang)}: {n.claim.get(lang)} → " if n.claim else ""
+    return (
+        f"*{t('note_status_' + n.status, lang)}* — {claim}{n.text.get(lang)} "
+        f"([source]({n.source}), {_checked(n, lang)})"
+    )
 
 
 def render_text(pack: Pack, tool: Tool, lang: Lang) -> str:
@@ -89,7 +125,18 @@ def render_text(pack: Pack, tool: Tool, lang: Lang) -> str:
     if relations:
         heading("sec_relations")
         for r in relations:
-            out.append("• " + _relation_line(pack, r.source, r.target, r.text.get(lang), lang))
+            out.append("• " + _relation_line(pack, r, lang))
+            if r.note:
+                out.append(f"  ⓘ {r.note.get(lang)}")
+            for n in r.notes:
+                out.extend(_note_lines(n, lang, indent="  "))
+    conclusions = _conclusions(pack, tool)
+    if conclusions:
+        heading("sec_conclusions")
+        for concl in conclusions:
+            out.append(f"• {concl.text.get(lang)}")
+            for n in concl.notes:
+                out.extend(_note_lines(n, lang, indent="  "))
     if tool.examples:
         heading("sec_examples")
         for e in tool.examples:
@@ -101,13 +148,7 @@ def render_text(pack: Pack, tool: Tool, lang: Lang) -> str:
     if tool.notes:
         heading("sec_notes")
         for n in tool.notes:
-            status = t("note_status_" + n.status, lang)
-            if n.claim:
-                out.append(f"• [{status}] {t('note_claim', lang)}: {n.claim.get(lang)}")
-                out.append(f"  → {n.text.get(lang)}")
-            else:
-                out.append(f"• [{status}] {n.text.get(lang)}")
-            out.append(f"  {n.source} ({t('note_checked', lang)} {n.checked.isoformat()})")
+            out.extend(_note_lines(n, lang))
     if tool.links:
         heading("sec_links")
         for link in tool.links:
@@ -144,10 +185,17 @@ def render_markdown(pack: Pack, tool: Tool, lang: Lang) -> str:
     relations = pack.relations_of(tool.id)
     if relations:
         out += ["", f"## {t('sec_relations', lang)}", ""]
-        out += [
-            "- " + _relation_line(pack, r.source, r.target, r.text.get(lang), lang)
-            for r in relations
-        ]
+        for r in relations:
+            out.append("- " + _relation_line(pack, r, lang))
+            if r.note:
+                out.append(f"  - ⓘ {r.note.get(lang)}")
+            out += [f"  - {_note_md(n, lang)}" for n in r.notes]
+    conclusions = _conclusions(pack, tool)
+    if conclusions:
+        out += ["", f"## {t('sec_conclusions', lang)}", ""]
+        for c in conclusions:
+            out.append(f"- {c.text.get(lang)}")
+            out += [f"  - {_note_md(n, lang)}" for n in c.notes]
     if tool.examples:
         out += ["", f"## {t('sec_examples', lang)}"]
         for e in tool.examples:
@@ -158,12 +206,7 @@ def render_markdown(pack: Pack, tool: Tool, lang: Lang) -> str:
             out += [fence + e.language, e.code.rstrip("\n"), fence]
     if tool.notes:
         out += ["", f"## {t('sec_notes', lang)}", ""]
-        for n in tool.notes:
-            claim = f"{t('note_claim', lang)}: {n.claim.get(lang)} → " if n.claim else ""
-            out.append(
-                f"- *{t('note_status_' + n.status, lang)}* — {claim}{n.text.get(lang)} "
-                f"([source]({n.source}), {t('note_checked', lang)} {n.checked.isoformat()})"
-            )
+        out += [f"- {_note_md(n, lang)}" for n in tool.notes]
     if tool.links:
         out += ["", f"## {t('sec_links', lang)}", ""]
         out += [f"- [{_md_escape(link.title.get(lang))}]({link.url})" for link in tool.links]

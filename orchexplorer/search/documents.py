@@ -1,10 +1,11 @@
 """Which parts of a pack become search documents, as tables.
 
 A `Row` is one kind of document: where its items are (a list of each tool, a list of the
-pack, the cells of a dimension or concept), what of an item is the hit's title and its
-snippet sources, and its `Field`s: which attribute of the item is indexed, how much a word
-found there counts and the bonus when the whole query equals it. `documents(pack)` walks
-the tables; adding a kind of document is adding a row.
+pack, the cells of a dimension or concept, a pack list whose items have an entry per tool),
+what of an item is the hit's title and its snippet sources, and its `Field`s: which
+attribute of the item is indexed, how much a word found there counts and the bonus when
+the whole query equals it. `documents(pack)` walks the tables; adding a kind of document
+is adding a row.
 
 Both languages of a field go into the same document, so a Korean query finds a result
 shown in English and the reverse.
@@ -35,7 +36,7 @@ from orchexplorer.search.weights import (
 
 if TYPE_CHECKING:
     from orchexplorer.model import LocalizedText, Pack
-    from orchexplorer.search.postings import FieldText
+    from orchexplorer.search.postings import Both, FieldText
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +77,9 @@ class Row:
 
     The hit opens `tool`'s view (by default the tool whose list the item is in) and is about
     `about` (by default that tool alone). `bodies` are the attribute paths of its snippet
-    sources, best first; absent ones are left out, and a plain string is the same in both
-    languages. `cells` is the row of the per-tool cells of each item.
+    sources, in order (an attribute may hold a tuple of them); absent ones are left out,
+    and a plain string is the same in both languages. `cells` is the row of the per-tool
+    cells of each item.
     """
 
     kind: Kind
@@ -126,6 +128,23 @@ class Link:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A pack item with an entry per tool (a Compose key, a command mapping, a false
+    friend), as an item of a row: the literal text of its entries (commands, equivalents),
+    the prose about them, what it shows on one line, and the tools it names."""
+
+    item: Any
+    tools: frozenset[str]
+    code: tuple[str, ...]  # literal: what is typed or written
+    notes: tuple[Both | str, ...]  # prose about the entries
+    lines: tuple[Text, ...]  # each entry as the snippet shows it, in sidebar order
+
+    @property
+    def id(self) -> str:
+        return str(self.item.id)
+
+
 # -- where items are ---------------------------------------------------------------------
 
 
@@ -145,6 +164,45 @@ def _in_order(name: str) -> Items:
 
 def _cells(parent: Any, scope: Scope) -> Iterable[Cell]:
     return (Cell(parent, tid, parent.cells[tid]) for tid in scope.known(parent.cells))
+
+
+Shown = Callable[[Any], "Localized | str | None"]
+Notes = Callable[[Any], Iterable["Both | str | None"]]
+
+
+def _sheets(name: str, entries: str, shown: Shown, notes: Notes, labelled: bool) -> Items:
+    """The items of the pack list `name` as `Sheet`s. `entries` is the attribute holding
+    each item's entries by tool; `shown(entry)` is what an entry shows on the item's line
+    (a literal string is also indexed as code); `notes(entry)`, its prose. A `labelled`
+    entry names its tool first ("Docker Swarm: …"); commands name themselves."""
+    get, get_entries = attrgetter(name), attrgetter(entries)
+
+    def items(pack: Any, scope: Scope) -> Iterator[Sheet]:
+        for item in get(pack):
+            by_tool = get_entries(item)
+            tools = scope.known(by_tool)
+            cells = [(tid, by_tool[tid]) for tid in tools]
+            code = tuple(v for v in (shown(c) for _, c in cells) if isinstance(v, str) and v)
+            prose = tuple(n for _, c in cells for n in notes(c) if n)
+            yield Sheet(item, frozenset(tools), code, prose, _lines(cells, shown, labelled, scope))
+
+    return items
+
+
+def _lines(
+    cells: list[tuple[str, Any]], shown: Shown, labelled: bool, scope: Scope
+) -> tuple[Text, ...]:
+    out: list[Text] = []
+    for tid, cell in cells:
+        value = shown(cell)
+        if not value:
+            continue
+        ko, en = _pair(value)
+        if labelled:
+            name = scope.names[tid]
+            ko, en = f"{name.get('ko')}: {ko}", f"{name.get('en')}: {en}"
+        out.append(Text(ko, en))
+    return tuple(out)
 
 
 def _links(pack: Any, scope: Scope) -> Iterable[Link]:
@@ -250,6 +308,45 @@ TOOL_ROWS: tuple[Row, ...] = (
 
 _CELL_CONTEXT = (Field("parent.title", W_SUB), Field("parent.keywords", W_SUB, each=True))
 
+
+def _sheet_row(
+    kind: Kind,
+    section: Section,
+    entries: str,
+    name: str,
+    body: str,
+    shown: Shown,
+    notes: Notes,
+    labelled: bool,
+    bodies: tuple[str, ...],
+) -> Row:
+    """The row of the pack list `section` (a Compose key, command mapping or false friend):
+    its `name` attribute counts as a title, keywords and id as usual, its literal entries
+    (commands, equivalents) like a file name (they are what a person types), `body` and
+    the entries' prose as body. The hit belongs to no tool and is about the tools named."""
+    get_name = attrgetter(f"item.{name}")
+    return Row(
+        kind,
+        section,
+        _sheets(section, entries, shown, notes, labelled),
+        (
+            Field(f"item.{name}", W_NAME, EXACT_NAME),
+            Field("item.keywords", W_KEYWORD, EXACT_KEYWORD, each=True),
+            Field("item.id", W_SUB, EXACT_SUB),
+            Field("code", W_SUB, each=True),
+            Field(f"item.{body}", W_BODY),
+            Field("notes", W_BODY, each=True),
+        ),
+        title=lambda sheet: _localized(get_name(sheet)),
+        bodies=bodies,
+        about=lambda sheet, scope: sheet.tools,
+    )
+
+
+def _localized(text: Localized | str) -> Text:
+    return Text(text, text) if isinstance(text, str) else Text.of(text)
+
+
 #: The documents of the pack's shared parts, after every tool's.
 PACK_ROWS: tuple[Row, ...] = (
     Row(
@@ -320,6 +417,40 @@ PACK_ROWS: tuple[Row, ...] = (
         tool=_only_tool,
         about=lambda k, scope: frozenset(k.tools),
     ),
+    # Portability: items of no tool (the hit's tool is None), about the tools they name.
+    _sheet_row(
+        "compose_key",
+        "compose_keys",
+        "support",
+        name="key",
+        body="summary",
+        shown=attrgetter("equivalent"),
+        notes=lambda support: (support.text, support.workaround),
+        labelled=True,
+        bodies=("item.summary", "lines"),
+    ),
+    _sheet_row(
+        "command",
+        "commands",
+        "commands",
+        name="task",
+        body="difference",
+        shown=attrgetter("command"),
+        notes=lambda cell: (cell.text,),
+        labelled=False,
+        bodies=("lines", "item.difference"),
+    ),
+    _sheet_row(
+        "false_friend",
+        "false_friends",
+        "meanings",
+        name="term",
+        body="difference",
+        shown=lambda meaning: meaning,
+        notes=lambda meaning: (meaning,),
+        labelled=True,
+        bodies=("item.difference", "lines"),
+    ),
 )
 
 
@@ -343,12 +474,21 @@ def _walk(
                 about = row.about(item, scope)
             else:
                 about = frozenset(() if tool is None else (tool,))
-            bodies = tuple(_pair(b) for b in (get(item) for get in getters) if b is not None)
+            bodies = tuple(_pair(b) for b in _each(get(item) for get in getters))
             title = Text.of(row.title(item))
             doc = Doc(tool, row.kind, item.id, row.section, title, bodies, about, factor)
             yield doc, _field_texts(row.fields, item)
             if row.cells is not None:
                 yield from _walk((row.cells,), item, None, scope)
+
+
+def _each(values: Iterable[Any]) -> Iterator[Localized | str]:
+    """Snippet sources: a value, or each of a tuple of values (a sheet's entries)."""
+    for value in values:
+        if isinstance(value, tuple):
+            yield from value
+        elif value is not None:
+            yield value
 
 
 def _pair(body: Localized | str) -> tuple[str, str]:

@@ -22,13 +22,18 @@ Kind = Literal[
     "relation",
     "note",
     "conclusion",
+    "compose_key",
+    "command",
+    "false_friend",
 ]
 #: Every kind of hit, in tie-break order (earlier wins a tie).
 KINDS: tuple[Kind, ...] = get_args(Kind)
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
 #: Where a hit lives in the app. For tool-scoped kinds it is the tool's detail tab;
-#: dimensions and concepts live in the comparison view, conclusions in the guide.
+#: dimensions and concepts live in the comparison view, conclusions in the guide. Compose
+#: keys, command mappings and false friends belong to no tool (their hits have no `tool`);
+#: until they have views of their own, the app opens the comparison for them.
 Section = Literal[
     "overview",
     "features",
@@ -39,6 +44,9 @@ Section = Literal[
     "notes",
     "compare",
     "conclusions",
+    "compose_keys",
+    "commands",
+    "false_friends",
 ]
 SECTIONS: tuple[Section, ...] = get_args(Section)
 
@@ -71,7 +79,8 @@ class Hit:
 
     `(tool, section, id)` says where to go: the tool's detail tab `section` and the item `id`
     in it (for a `tool` hit, the overview of `id`). Dimension and concept hits with a `tool`
-    are that tool's cell; without one, the whole row. `terms` are the normalised index terms
+    are that tool's cell; without one, the whole row. Compose key, command and false friend
+    hits have no `tool`: `id` is the item of the pack's list. `terms` are the normalised index terms
     that matched, for `highlight_spans`.
     """
 

@@ -26,13 +26,22 @@ def prepare(text: str) -> Prepared:
 
 
 def snippet(bodies: tuple[Prepared, ...], terms: tuple[str, ...]) -> str:
-    """A window of the first body text that contains a matched term (else of the first)."""
-    for text, norm, wide in bodies:
+    """A window of the body text where the most matched terms are found, the first of
+    those (else of the first body), around its first match. Of several commands, the one
+    found by all of `kubectl logs --previous` is shown. Terms found at the same place (a
+    word and its longer forms, "service" and "services") count once."""
+    best: tuple[int, int, int] | None = None  # (places found, body, first place)
+    for i, (_text, norm, _wide) in enumerate(bodies):
         if norm is None:
             continue
-        positions = [p for p in (norm.find(t) for t in terms) if p >= 0]
-        if positions:
-            return window(text, min(positions), wide=wide)
+        places = {p for p in (norm.find(t) for t in terms) if p >= 0}
+        if places and (best is None or len(places) > best[0]):
+            best = (len(places), i, min(places))
+            if len(places) == len(terms):
+                break
+    if best is not None:
+        text, _norm, wide = bodies[best[1]]
+        return window(text, best[2], wide=wide)
     return window(bodies[0][0], 0, wide=bodies[0][2]) if bodies else ""
 
 

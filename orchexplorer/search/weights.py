@@ -31,5 +31,8 @@ KIND_FACTOR: dict[str, float] = {
     "relation": 0.86,
     "note": 0.85,
     "conclusion": 0.85,
+    "compose_key": 0.9,
+    "command": 0.9,
+    "false_friend": 0.88,
 }
 CELL_FACTOR = 0.8  # one tool's cell of a dimension or concept

@@ -33,8 +33,10 @@ from orchexplorer.compare import ConceptRow, Row, level_info
 from orchexplorer.compare_state import MAX_TOOLS, CompareState
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Cell, ConceptCell, LocalizedText, Pack, Tool
+from orchexplorer.portability import Section
 from orchexplorer.tui.bindings import apply_bindings
 from orchexplorer.tui.screens.dialogs import RowDetailScreen, ToolChooserScreen
+from orchexplorer.tui.screens.portability import PortabilityPane
 from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import LEVEL_STYLES, CompareGrid, GridRow
 
@@ -52,11 +54,18 @@ TABS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Tabs 4 and 5: the portability reference's Compose keys and commands.
+PORT_TABS: tuple[tuple[str, Section], ...] = (("cmp-keys", "keys"), ("cmp-commands", "commands"))
+
+
 def compare_bindings(lang: Lang) -> list[BindingType]:
     """The comparison screen's keys, described in `lang` (footer and `?`)."""
     tab_bindings = [
         Binding(str(n), f"tab('{pane_id}')", t("key_" + key, lang), show=False)
         for n, (pane_id, key) in enumerate(TABS, start=1)
+    ] + [
+        Binding(str(n), f"tab('{pane_id}')", t(f"port_tab_{section}", lang), show=False)
+        for n, (pane_id, section) in enumerate(PORT_TABS, start=len(TABS) + 1)
     ]
     return [
         Binding("escape", "back", t("key_back", lang), id="compare.back"),
@@ -113,6 +122,7 @@ class CompareScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.lang = lang
+        self.pack = pack
         self.state = CompareState.of(pack, tool_ids, focus_tool=focus_tool)
         tab = self.state.row_tab(focus_row)
         self.initial_tab = tab or "dimensions"
@@ -161,6 +171,11 @@ class CompareScreen(Screen[None]):
                 yield Static(id="examples-status", classes="compare-status")
                 yield DiffView(id="examples-diff")
                 yield Static(id="examples-hint", classes="compare-hint")
+            # The key-level reference and the commands, when the pack has them.
+            for pane_id, section in PORT_TABS:
+                if self.pack_has(section):
+                    with TabPane(t(f"port_tab_{section}", self.lang), id=pane_id):
+                        yield PortabilityPane(self.pack, self.lang, section, id=f"{pane_id}-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -174,6 +189,9 @@ class CompareScreen(Screen[None]):
         tabs = self.query_one("#compare-tabs", TabbedContent)
         for pane_id, key in TABS:
             tabs.get_tab(pane_id).label = Content(t(key, lang))
+        for pane in self.query(PortabilityPane):
+            tabs.get_tab(f"cmp-{pane.section}").label = Content(t(f"port_tab_{pane.section}", lang))
+            pane.set_lang(lang)
         self._render_all()
 
     def set_tools(
@@ -190,7 +208,14 @@ class CompareScreen(Screen[None]):
         if focus_row is not None:
             self.action_tab(tab or "dimensions")
 
+    def pack_has(self, section: Section) -> bool:
+        return bool(self.pack.compose_keys if section == "keys" else self.pack.commands)
+
     def _focus_tab(self, tab: str) -> None:
+        panes = self.query(f"#{tab}-pane")
+        if panes:
+            panes.first(PortabilityPane).table.focus()
+            return
         widget_id = {"dimensions": "#dimensions-grid", "concepts": "#concepts-grid"}.get(
             tab, "#examples-diff"
         )
@@ -402,6 +427,8 @@ class CompareScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_tab(self, tab: str) -> None:
+        if tab.startswith("cmp-") and not self.query(f"#{tab}-pane"):
+            return  # a pack without the portability reference has no such tab
         self.query_one("#compare-tabs", TabbedContent).active = tab
         self._focus_tab(tab)
 
@@ -447,6 +474,10 @@ class CompareScreen(Screen[None]):
     def action_details(self) -> None:
         """The row under the cursor in full, in a dialog."""
         tools = self.state.tools
+        panes = self.query(f"#{self.active_tab}-pane")
+        if panes:
+            panes.first(PortabilityPane).open_detail()
+            return
         if self.active_tab == "dimensions":
             row = self.state.dimension_row(self.dimensions_grid.cursor_row_id)
             if row is not None:

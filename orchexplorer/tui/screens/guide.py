@@ -167,8 +167,26 @@ class GuideScreen(AppScreen):
             Option(self._ranked_prompt(ranked), id=ranked.tool_id) for ranked in result.ranking
         )
         lst.highlighted = 0 if result.ranking else None
-        ties = "\n".join(tie.text.get(lang) for tie in result.ties)
-        self._text("#guide-status", Content.styled(ties, "$warning"))
+        ruled = [
+            "✗ "
+            + t(
+                "guide_ruled_out_short",
+                lang,
+                tool=entry.tool.name.get(lang),
+                required="; ".join(r.required.get(lang) for r in entry.ruled_out),
+            )
+            for entry in result.ranking
+            if entry.ruled_out
+        ]
+        notes = [conflict.text.get(lang) for conflict in result.conflicts]
+        notes += [tie.text.get(lang) for tie in result.ties]
+        self._text(
+            "#guide-status",
+            Content("\n").join(
+                [Content.styled(line, "$error") for line in ruled]
+                + [Content.styled(line, "$warning") for line in notes]
+            ),
+        )
         self._text("#guide-hint", Content.styled(t("gs_hint_result", lang), "dim"))
 
     def _ranked_prompt(self, ranked: RankedTool) -> Content:
@@ -178,6 +196,8 @@ class GuideScreen(AppScreen):
             (ranked.tool.name.get(lang), "bold $accent"),
             (f"  {signed(ranked.score)}", "bold"),
         ]
+        if ranked.ruled_out:
+            parts.append((f"  ({t('guide_ruled_out_tag', lang)})", "bold $error"))
         if ranked.tied_with:
             names = ", ".join(
                 tool.name.get(lang)
@@ -185,15 +205,19 @@ class GuideScreen(AppScreen):
                 if (tool := self.pack.tool(tid)) is not None
             )
             parts.append(("  (" + t("guide_tied_with", lang, names=names) + ")", "$warning"))
+        for ruled in ranked.ruled_out:
+            parts += ["\n   ", ("✗ " + ruled.text.get(lang), "$error")]
         if not ranked.reasons:
             parts += ["\n   ", (t("guide_no_reasons", lang), "dim")]
         for reason in ranked.reasons:
             parts += [
                 "\n   ",
-                (f"{signed(reason.score):>3} ", "bold"),
+                (f"{signed(reason.counted):>3} ", "bold"),
                 (f"[{reason.question.get(lang)}: {reason.answer.get(lang)}] ", "$text-muted"),
                 reason.text.get(lang),
             ]
+            if reason.note is not None:
+                parts += ["\n       ", (f"({reason.note.get(lang)})", "italic dim")]
             if reason.refs:
                 refs = "; ".join(ref.title.get(lang) for ref in reason.refs)
                 parts += ["\n       ", (f"{t('guide_see', lang)}: {refs}", "dim")]

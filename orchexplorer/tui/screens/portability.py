@@ -38,12 +38,15 @@ SECTIONS: tuple[Section, ...] = ("keys", "commands", "friends")
 def _bindings(lang: Lang) -> list[Binding]:
     return [
         Binding("escape", "back", t("key_back", lang), id="port-back"),
-        Binding("slash", "filter", t("port_key_filter", lang), id="port-filter"),
         Binding("enter", "detail", t("port_key_detail", lang), show=False, id="port-detail"),
         Binding("1", "section('keys')", t("port_tab_keys", lang), show=False),
         Binding("2", "section('commands')", t("port_tab_commands", lang), show=False),
         Binding("3", "section('friends')", t("port_tab_friends", lang), show=False),
     ]
+
+
+def _pane_bindings(lang: Lang) -> list[Binding]:
+    return [Binding("slash", "focus_filter", t("port_key_filter", lang), id="port-filter")]
 
 
 def _name(pack: Pack, tool_id: str, lang: Lang) -> str:
@@ -118,6 +121,7 @@ class PortabilityPane(Vertical):
         self.section: Section = section
         self.query_text = ""
         self.shown: list[Item] = []
+        apply_bindings(self, _pane_bindings(lang))
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -142,6 +146,7 @@ class PortabilityPane(Vertical):
 
     def set_lang(self, lang: Lang) -> None:
         self.lang = lang
+        apply_bindings(self, _pane_bindings(lang))
         self.filter_input.placeholder = t("port_filter_hint", lang)
         self.fill()
 
@@ -228,6 +233,9 @@ class PortabilityPane(Vertical):
             event.prevent_default()
             self.filter_input.focus()
             self.filter_input.insert_text_at_cursor(char)
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
 
     def action_move(self, step: int) -> None:
         if step > 0:

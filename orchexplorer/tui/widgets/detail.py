@@ -15,7 +15,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from orchexplorer.i18n import Lang, t
-from orchexplorer.model import Example, Pack, Tool
+from orchexplorer.model import Example, Note, Pack, Tool
 from orchexplorer.tui.widgets.item_list import ItemList
 
 #: Tab ids in key order (1..5) and the i18n key of each label.
@@ -39,6 +39,25 @@ class Pane(VerticalScroll):
 
 def _section(title: str) -> Static:
     return Static(Content.styled(title, "bold $accent"), classes="section")
+
+
+def _note_parts(note: Note, lang: Lang) -> list[str | tuple[str, str]]:
+    """A fact-check: status, the claim it corrects, what is true, source and checked date."""
+    parts: list[str | tuple[str, str]] = [
+        (f"[{t('note_status_' + note.status, lang)}] ", "bold $warning")
+    ]
+    if note.claim:
+        parts += [
+            (f"{t('note_claim', lang)}: ", "$text-muted"),
+            (note.claim.get(lang), "strike"),
+            "\n→ ",
+        ]
+    return [
+        *parts,
+        note.text.get(lang),
+        "\n",
+        (f"{note.source}  ({t('note_checked', lang)} {note.checked})", "dim"),
+    ]
 
 
 class ToolDetail(Vertical):
@@ -153,6 +172,8 @@ class ToolDetail(Vertical):
             parts: list[str | tuple[str, str]] = [(head, "bold"), "\n", rel.text.get(lang)]
             if rel.note:
                 parts += ["\n", ("ⓘ " + rel.note.get(lang), "italic $text-muted")]
+            for note in rel.notes:
+                parts += ["\n", *_note_parts(note, lang)]
             parts += ["\n", (t("relation_jump", lang, tool=names.get(other, other)), "dim")]
             relations.append((rel.id, Content.assemble(*parts)))
         self._fill_list("relations", relations)
@@ -205,9 +226,12 @@ class ToolDetail(Vertical):
         if conclusions:
             widgets.append(_section(t("sec_conclusions", lang)))
             for concl in conclusions:
+                notes: list[str | tuple[str, str]] = []
+                for note in concl.notes:
+                    notes += ["\n", *_note_parts(note, lang)]
                 widgets.append(
                     Static(
-                        Content.assemble("• ", concl.text.get(lang)),
+                        Content.assemble("• ", concl.text.get(lang), *notes),
                         name=f"conclusion:{concl.id}",
                         classes="item",
                     )
@@ -215,22 +239,12 @@ class ToolDetail(Vertical):
         if tool.notes:
             widgets.append(_section(t("sec_notes", lang)))
             for note in tool.notes:
-                parts: list[str | tuple[str, str]] = [
-                    (f"[{t('note_status_' + note.status, lang)}] ", "bold $warning")
-                ]
-                if note.claim:
-                    parts += [
-                        (f"{t('note_claim', lang)}: ", "$text-muted"),
-                        (note.claim.get(lang), "strike"),
-                        "\n→ ",
-                    ]
-                parts += [
-                    note.text.get(lang),
-                    "\n",
-                    (f"{note.source}  ({t('note_checked', lang)} {note.checked})", "dim"),
-                ]
                 widgets.append(
-                    Static(Content.assemble(*parts), name=f"note:{note.id}", classes="item note")
+                    Static(
+                        Content.assemble(*_note_parts(note, lang)),
+                        name=f"note:{note.id}",
+                        classes="item note",
+                    )
                 )
         if tool.links:
             widgets.append(_section(t("sec_links", lang)))
