@@ -18,7 +18,7 @@ from orchexplorer.commands import CommandError, Context, clean
 from orchexplorer.i18n import t
 from orchexplorer.lang import Lang, detect_lang, parse_lang
 
-COMMAND_MODULES = ("show", "validate", "search", "compare", "guide", "serve")
+COMMAND_MODULES = ("show", "validate", "search", "compare", "guide", "explain", "serve")
 
 
 class _Parser(argparse.ArgumentParser):

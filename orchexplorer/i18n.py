@@ -53,6 +53,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "병합 키(<<)는 지원하지 않습니다",
         "merge keys (<<) are not supported",
     ),
+    "err_yaml_merge_value": (
+        "병합 키(<<)의 값은 매핑이나 매핑의 목록이어야 합니다",
+        "a merge key (<<) takes a mapping or a list of mappings",
+    ),
+    "err_not_file": (
+        "일반 파일이 아닙니다 (디렉터리나 장치)",
+        "not a regular file (a directory or a device)",
+    ),
     "err_yaml_multi_doc": (
         "파일 하나에 YAML 문서는 하나만 둘 수 있습니다",
         "only one YAML document per file",
@@ -535,6 +543,62 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli_guide_twice": (
         "질문 '{question}'에 두 가지로 답했습니다: '{first}', '{second}'",
         "question '{question}' is answered twice: '{first}' and '{second}'",
+    ),
+    # explain
+    "explain_head": (
+        "{file}: 서비스 {count}개 ({names}), 대상: {targets}",
+        "{file}: {count} service(s) ({names}), explained for {targets}",
+    ),
+    "explain_top": ("최상위", "Top level"),
+    "explain_service": ("서비스 {name}", "Service {name}"),
+    "explain_unknown": ("이식성 표에 없는 키 ({count})", "Not in the matrix ({count})"),
+    "explain_extensions": (
+        "확장 필드 ({count}): x-로 시작하는 이름이며 어느 도구도 해석하지 않습니다",
+        "Extension fields ({count}): names starting with x-, which no tool interprets",
+    ),
+    "explain_all_supported": (
+        "모든 대상이 그대로 지원하는 키 {count}개는 목록에서 뺐습니다 (--all로 모두 보기)",
+        "{count} key(s) that every target supports as written are not listed (--all lists them)",
+    ),
+    "explain_no_cell": ("표에 정보 없음", "no information in the matrix"),
+    "explain_no_matrix": (
+        "이 콘텐츠 팩에는 Compose 키 표(compose_keys)가 없어서 모든 키가 '표에 없는 키'로 나옵니다",
+        "This content pack has no Compose key matrix (compose_keys), so every key is listed "
+        "as not in the matrix",
+    ),
+    "explain_nothing": ("설명할 키가 없습니다", "No keys to explain"),
+    "explain_note": (
+        "이 명령은 이식성 표에 따라 키마다 설명할 뿐, 파일을 변환하거나 실행해 보지 않습니다. "
+        "Kompose(kompose.io) 같은 변환 도구는 Compose 파일에서 쿠버네티스 매니페스트를 만듭니다.",
+        "This explains each key from the portability matrix; it does not convert the file or "
+        "run it. Converters such as Kompose (kompose.io) write Kubernetes manifests from a "
+        "Compose file.",
+    ),
+    "explain_col_line": ("줄", "Line"),
+    "explain_col_service": ("서비스", "Service"),
+    "explain_no_target": (
+        "--target에 도구가 없습니다. 가능한 도구: {known}",
+        "--target names no tool. Known tools: {known}",
+    ),
+    "explain_err_empty": (
+        "YAML 데이터가 없습니다 (빈 파일이거나 주석뿐): Compose 파일이 아닙니다",
+        "no YAML data (the file is empty or only comments): not a Compose file",
+    ),
+    "explain_err_not_mapping": (
+        "Compose 파일의 최상위는 매핑이어야 합니다 (services: ...)",
+        "the top level of a Compose file must be a mapping (services: ...)",
+    ),
+    "explain_err_no_services": (
+        "services 매핑이 없습니다: Compose 파일이 아닙니다",
+        "no 'services' mapping: not a Compose file",
+    ),
+    "explain_err_services": (
+        "'services'는 서비스 이름에서 설정으로 가는 매핑이어야 합니다",
+        "'services' must be a mapping of service names to their settings",
+    ),
+    "explain_err_service": (
+        "서비스 '{name}'의 설정은 매핑이어야 합니다",
+        "the settings of service '{name}' must be a mapping",
     ),
 }
 

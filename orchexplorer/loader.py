@@ -8,7 +8,11 @@ built into plain Python data by a small iterative constructor of our own. That o
 - bounds alias expansion, so an alias bomb is refused after a few thousand nodes;
 - bounds nesting depth without recursion, so deeply nested input cannot hit Python's
   recursion limit;
-- records the line and column of every value, so validation errors point into the file.
+- records the line and column of every value (and of every mapping key), so validation
+  errors point into the file.
+
+A pack refuses YAML merge keys (`<<`); a user's own file read with `read_yaml_file(...,
+merge_keys=True)` (a Compose file, for `explain`) may use them, within the same bounds.
 
 Errors are collected across all files; `PackError.errors` holds them all.
 """
@@ -19,6 +23,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from orchexplorer import cache
@@ -42,6 +47,7 @@ MAX_FILES = 5_000
 PACK_SUFFIXES = (".yaml", ".yml")
 
 _STD = "tag:yaml.org,2002:"
+_MERGE_TAG = _STD + "merge"
 _ALLOWED_SCALAR_TAGS = {_STD + n for n in ("str", "int", "float", "bool", "null", "timestamp")}
 _ALLOWED_TAGS = _ALLOWED_SCALAR_TAGS | {_STD + "map", _STD + "seq", "!"}
 
@@ -105,6 +111,7 @@ class _Doc:
     path: str
     data: Any
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # where each key is written
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """The position of `loc`, or of its nearest located parent."""
@@ -113,6 +120,15 @@ class _Doc:
             if pos is not None:
                 return pos
         return (0, 0)
+
+    def key_at(self, loc: Loc) -> tuple[int, int]:
+        """Where the mapping key at `loc` is written, else the position of its value (or its
+        nearest located parent: a key that came in through an alias)."""
+        return self.keys.get(loc) or self.where(loc)
+
+
+#: One parsed YAML file: its data, where each value and key is (see `read_yaml_file`).
+YamlDoc = _Doc
 
 
 def default_content_dir() -> Path:
@@ -146,6 +162,8 @@ def _scalar(event: Any) -> Any:
         if not plain:
             return visible(event.value)
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+        if tag == _MERGE_TAG:  # a plain `<<`: the mapping decides (see `merge_keys`)
+            return "<<"
     elif tag not in _ALLOWED_SCALAR_TAGS:
         raise _YamlProblem(line, col, "yaml_tag", tag=tag)
     if tag == _STD + "str":
@@ -171,15 +189,23 @@ def _events(text: str) -> Iterator[Any]:
         yield from yaml.parse(text, Loader=yaml.SafeLoader)
 
 
-def parse_yaml(text: str, path: str = "<string>") -> _Doc:
+def parse_yaml(
+    text: str, path: str = "<string>", *, merge_keys: bool = False, key_positions: bool = False
+) -> _Doc:
     """Parse one YAML document safely into plain data with positions.
 
-    Raises `_YamlProblem` (located) for anything refused.
+    `merge_keys`: take `<<: *anchor` (or a list of them) as YAML's merge key, the keys of
+    the mapping itself winning, then the earlier merged mappings; merged keys are located at
+    the `<<`. Otherwise a merge key is refused. `key_positions`: also note where each mapping
+    key is written (`_Doc.keys`; a pack's errors point at values). Raises `_YamlProblem`
+    (located) for anything refused.
     """
     _load_yaml()
     positions: dict[Loc, tuple[int, int]] = {}
+    keys: dict[Loc, tuple[int, int]] | None = {} if key_positions else None
     anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node count)
-    # Each open collection: [container, loc, pending_key, key_pos, anchor, node_count]
+    # Each open collection:
+    # [container, loc, pending_key, key_pos, anchor, node_count, pos, merge (pos, mappings)]
     stack: list[list[Any]] = []
     result: Any = None
     documents = 0
@@ -203,17 +229,42 @@ def parse_yaml(text: str, path: str = "<string>") -> _Doc:
             if isinstance(key, (dict, list)):
                 raise _YamlProblem(*pos, "yaml_complex_key")
             if isinstance(key, str) and key == "<<":
-                raise _YamlProblem(*pos, "yaml_merge_key")
+                if not merge_keys:
+                    raise _YamlProblem(*pos, "yaml_merge_key")
+                if top[7] is not None:
+                    raise _YamlProblem(*pos, "yaml_duplicate_key", key=key, first=top[7][0][0])
+                top[2], top[3] = _MERGE, pos
+                return
             key = key if isinstance(key, (str, int)) else str(key)
             if key in container:
                 first = positions.get((*top[1], key), (0, 0))
                 raise _YamlProblem(*pos, "yaml_duplicate_key", key=key, first=first[0])
             top[2], top[3] = key, pos
+        elif top[2] is _MERGE:
+            mappings = value if isinstance(value, list) else [value]
+            if not all(isinstance(m, dict) for m in mappings):
+                line, col = top[3]
+                raise _YamlProblem(line, col, "yaml_merge_value")
+            top[7], top[2] = (top[3], mappings), _NO_KEY
         else:
             key = top[2]
             container[key] = value
             positions[(*top[1], key)] = top[3] if isinstance(value, (dict, list)) else pos
+            if keys is not None:
+                keys[(*top[1], key)] = top[3]
             top[2] = _NO_KEY
+
+    def merge(
+        container: dict[Any, Any], loc: Loc, merged: tuple[tuple[int, int], list[Any]]
+    ) -> None:
+        where, mappings = merged
+        for mapping in mappings:
+            for key, value in mapping.items():
+                if key not in container:
+                    container[key] = value
+                    positions[(*loc, key)] = where
+                    if keys is not None:
+                        keys[(*loc, key)] = where
 
     def child_loc() -> Loc:
         if not stack:
@@ -223,6 +274,8 @@ def parse_yaml(text: str, path: str = "<string>") -> _Doc:
             return (*top[1], len(top[0]))
         if top[2] is _NO_KEY:
             return (*top[1], "?")  # a collection used as a key: refused when added
+        if top[2] is _MERGE:
+            return (*top[1], "<<")
         return (*top[1], top[2])
 
     try:
@@ -245,9 +298,12 @@ def parse_yaml(text: str, path: str = "<string>") -> _Doc:
                 if len(stack) >= MAX_DEPTH:
                     raise _YamlProblem(*pos, "yaml_depth", limit=MAX_DEPTH)
                 container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append([container, child_loc(), _NO_KEY, (0, 0), event.anchor, 1, pos])
+                frame = [container, child_loc(), _NO_KEY, (0, 0), event.anchor, 1, pos, None]
+                stack.append(frame)
             elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                container, _loc, _k, _kp, anchor, count, pos = stack.pop()
+                container, loc, _k, _kp, anchor, count, pos, merged = stack.pop()
+                if merged is not None:
+                    merge(container, loc, merged)
                 if anchor:
                     anchors[anchor] = (container, count)
                 add(container, pos, count)
@@ -275,7 +331,7 @@ def parse_yaml(text: str, path: str = "<string>") -> _Doc:
         raise _YamlProblem(line, col, "yaml_char", char=f"U+{exc.character:04X}") from exc
     except yaml.YAMLError as exc:
         raise _YamlProblem(0, 0, "yaml_syntax", problem=str(exc).splitlines()[0]) from exc
-    return _Doc(path, result, positions)
+    return _Doc(path, result, positions, keys or {})
 
 
 class _NoKey:
@@ -283,6 +339,7 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
+_MERGE = _NoKey()  # the pending key is a merge key: its value is merged at the mapping's end
 
 
 # --------------------------------------------------------------------------------------
@@ -346,7 +403,9 @@ def _read_file(path: Path, shown: str, lang: Lang, errors: list[Problem]) -> byt
     return raw
 
 
-def _parse_doc(raw: bytes, shown: str, lang: Lang, errors: list[Problem]) -> _Doc | None:
+def _parse_doc(
+    raw: bytes, shown: str, lang: Lang, errors: list[Problem], **options: bool
+) -> _Doc | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -357,7 +416,7 @@ def _parse_doc(raw: bytes, shown: str, lang: Lang, errors: list[Problem]) -> _Do
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return parse_yaml(text, shown)
+        return parse_yaml(text, shown, **options)
     except _YamlProblem as exc:
         errors.append(Problem(shown, exc.line, exc.col, t("err_" + exc.code, lang, **exc.kw)))
         return None
@@ -366,6 +425,33 @@ def _parse_doc(raw: bytes, shown: str, lang: Lang, errors: list[Problem]) -> _Do
         # reported against that file rather than ending the program with a traceback.
         errors.append(Problem(shown, 0, 0, t("err_unreadable", lang, reason=repr(exc)[:200])))
         return None
+
+
+def read_yaml_file(
+    path: str | os.PathLike[str], lang: Lang = "en", *, merge_keys: bool = False
+) -> YamlDoc:
+    """One YAML file that is not part of a pack (a user's Compose file), read with the pack's
+    limits and refusals (size, UTF-8, tags, duplicate keys, depth, aliases); see `parse_yaml`
+    for `merge_keys`. Key positions are noted (`YamlDoc.key_at`). Raises `PackError` with the
+    one problem, located where it can be."""
+    shown = os.fspath(path)
+    errors: list[Problem] = []
+    try:
+        regular = S_ISREG(os.stat(path).st_mode)
+    except OSError as exc:
+        reason = _os_error(exc)
+        raise PackError([Problem(shown, 0, 0, t("err_unreadable", lang, reason=reason))]) from None
+    if not regular:  # a directory, a FIFO or a device: nothing to read, or no end to it
+        raise PackError([Problem(shown, 0, 0, t("err_not_file", lang))])
+    raw = _read_file(Path(path), shown, lang, errors)
+    doc = (
+        None
+        if raw is None
+        else _parse_doc(raw, shown, lang, errors, merge_keys=merge_keys, key_positions=True)
+    )
+    if doc is None:
+        raise PackError(errors)
+    return doc
 
 
 # --------------------------------------------------------------------------------------

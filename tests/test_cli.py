@@ -154,7 +154,15 @@ def _python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("command", [["validate"], ["show", "docker"], ["--version"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["show", "docker"],
+        ["--version"],
+        ["explain", "tests/data/compose/webapp.yaml", "--format", "json"],
+    ],
+)
 def test_subcommands_do_not_import_textual(command: list[str]) -> None:
     probe = (
         "import sys\nfrom orchexplorer.cli import main\n"
