@@ -792,6 +792,7 @@ def _predicted(pack: Pack, code: str, targets: tuple[str, ...]) -> set[tuple[obj
             predicted.add((service, key, matrix_key, line, column, tool, level))
 
     root = yaml.compose(code)
+    assert root is not None
     for key_node, value in root.value:
         if key_node.value != "services":
             add(None, key_node.value, key_node.value, key_node)
