@@ -29,6 +29,7 @@ from orchexplorer.model import (
     ConceptCell,
     Dimension,
     Example,
+    FalseFriend,
     Lang,
     LocalizedText,
     Pack,
@@ -338,6 +339,9 @@ class ConceptRow:
     concept: Concept
     cells: tuple[ConceptCell | None, ...]
     differs: bool
+    #: Words of this idea that mean different things per tool (a Compose service, a
+    #: Kubernetes Service): the row is marked FALSE_FRIEND_MARK and says how they differ.
+    false_friends: tuple[FalseFriend, ...] = ()
 
     @property
     def id(self) -> str:
@@ -345,6 +349,14 @@ class ConceptRow:
 
     def title(self, lang: Lang) -> str:
         return self.concept.title.get(lang)
+
+    def label(self, lang: Lang) -> str:
+        """The title, marked when the row holds a false friend."""
+        title = self.title(lang)
+        return f"{title} {FALSE_FRIEND_MARK}" if self.false_friends else title
+
+
+FALSE_FRIEND_MARK = "⚠"
 
 
 @dataclass(frozen=True)
@@ -378,7 +390,8 @@ def compare_concepts(
         differs = not concept_cells_equal(cells)
         if only_differences and not differs:
             continue
-        rows.append(ConceptRow(concept, cells, differs))
+        friends = tuple(f for f in pack.false_friends if f.concept == concept.id)
+        rows.append(ConceptRow(concept, cells, differs, friends))
     return ConceptMatrix(tools=tools, rows=tuple(rows), only_differences=only_differences)
 
 

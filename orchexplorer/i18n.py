@@ -283,6 +283,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # compare screen (cmp_col_feature … cmp_legend_diff are shared with `orchexplorer compare`)
     "cmp_col_feature": ("특징", "Feature"),
     "cmp_col_concept": ("개념", "Concept"),
+    "cmp_false_friend": (
+        "'{term}'은(는) 도구마다 뜻이 다른 용어입니다",
+        "'{term}' means different things per tool",
+    ),
     "cmp_too_few": (
         "비교하려면 서로 다른 도구가 두 개 이상 필요합니다 (받은 도구: {got})",
         "compare needs at least two different tools (got: {got})",

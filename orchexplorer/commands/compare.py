@@ -15,6 +15,7 @@ from typing import Any
 
 from orchexplorer.commands import CommandError, Context, clean
 from orchexplorer.compare import (
+    FALSE_FRIEND_MARK,
     LEVELS,
     ConceptMatrix,
     ExampleDiff,
@@ -406,6 +407,10 @@ def concepts_json(matrix: ConceptMatrix, lang: Lang) -> dict[str, Any]:
                     for tid, c in zip(ids, row.cells, strict=True)
                 },
                 "differs": row.differs,
+                "false_friends": [
+                    {"term": f.term, "difference": f.difference.get(lang)}
+                    for f in row.false_friends
+                ],
             }
             for row in matrix.rows
         ],
@@ -416,12 +421,23 @@ def concepts_markdown(matrix: ConceptMatrix, lang: Lang) -> str:
     header = [_t("col_concept", lang), *(tl.name.get(lang) for tl in matrix.tools)]
     body = [
         [
-            row.title(lang),
+            row.label(lang),
             *(f"`{c.term}` — {c.text.get(lang)}" if c is not None else MISSING for c in row.cells),
         ]
         for row in matrix.rows
     ]
-    return "\n".join(_md_table(header, body)) + "\n"
+    return "\n".join(_md_table(header, body) + _false_friend_lines(matrix, lang, "- ")) + "\n"
+
+
+def _false_friend_lines(matrix: ConceptMatrix, lang: Lang, bullet: str = "") -> list[str]:
+    """After a concept table: each false friend of its rows, one sentence each."""
+    lines = [
+        f"{bullet}{FALSE_FRIEND_MARK} {_t('false_friend', lang, term=f.term)}: "
+        f"{f.difference.get(lang)}"
+        for row in matrix.rows
+        for f in row.false_friends
+    ]
+    return ["", *lines] if lines else []
 
 
 def concepts_table(matrix: ConceptMatrix, lang: Lang, width: int) -> str:
@@ -431,7 +447,7 @@ def concepts_table(matrix: ConceptMatrix, lang: Lang, width: int) -> str:
     header = [_t("col_concept", lang), *(clean(tl.name.get(lang)) for tl in matrix.tools)]
     rows: list[tuple[str, list[list[str]]]] = []
     for row in matrix.rows:
-        cells: list[list[str]] = [[clean(row.title(lang))]]
+        cells: list[list[str]] = [[clean(row.label(lang))]]
         for cell in row.cells:
             if cell is None:
                 cells.append([MISSING])
@@ -440,6 +456,8 @@ def concepts_table(matrix: ConceptMatrix, lang: Lang, width: int) -> str:
         rows.append(("≠" if row.differs else "=", cells))
     out = _grid(header, rows, width)
     out += _footer(matrix, lang, width, _t("legend_differs", lang))
+    for line in _false_friend_lines(matrix, lang):
+        out += wrap(clean(line), width) if line else [""]
     return "\n".join(out) + "\n"
 
 

@@ -29,7 +29,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from orchexplorer.compare import ConceptRow, Row, level_info
+from orchexplorer.compare import FALSE_FRIEND_MARK, ConceptRow, Row, level_info
 from orchexplorer.compare_state import MAX_TOOLS, CompareState
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Cell, ConceptCell, LocalizedText, Pack, Tool
@@ -350,7 +350,7 @@ class CompareScreen(Screen[None]):
             [
                 GridRow(
                     id=row.id,
-                    title=Content(row.title(self.lang)),
+                    title=Content(row.label(self.lang)),
                     differs=row.differs,
                     cells=tuple(self._concept_cell(cell) for cell in row.cells),
                 )
@@ -524,14 +524,21 @@ def dimension_detail(row: Row, tools: Sequence[Tool], lang: Lang) -> Content:
 
 
 def concept_detail(row: ConceptRow, tools: Sequence[Tool], lang: Lang) -> Content:
-    """A concept row in full: its description, then each tool's term and text."""
-    return _row_detail(
+    """A concept row in full: its description, each tool's term and text, and the words
+    in it that mean different things per tool."""
+    body = _row_detail(
         row.concept.description,
         tools,
         row.cells,
         lambda cell: [Content.styled(cell.term, "bold"), Content(cell.text.get(lang))],
         lang,
     )
+    friends = [
+        Content.styled(f"{FALSE_FRIEND_MARK} {t('cmp_false_friend', lang, term=f.term)}", "bold")
+        + Content("\n" + f.difference.get(lang))
+        for f in row.false_friends
+    ]
+    return Content("\n\n").join([body, *friends]) if friends else body
 
 
 def _row_detail(
