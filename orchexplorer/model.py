@@ -166,11 +166,17 @@ class Cell(Frozen):
     level: SupportLevel | None = None
     note: LocalizedText | None = None
     claim: LocalizedText | None = None  # the source text's words, when `text` corrects them
+    source: Url | None = None  # where the note was checked (the shipped pack always says)
+    checked: _dt.date | None = None
 
     @model_validator(mode="after")
     def _claim_needs_note(self) -> Cell:
         if self.claim is not None and self.note is None:
             raise ValueError("a cell with a 'claim' needs a 'note' saying why it was corrected")
+        if (self.source is None) != (self.checked is None):
+            raise ValueError("a cell's note gives both 'source' and 'checked', or neither")
+        if self.source is not None and self.note is None:
+            raise ValueError("a cell with a 'source' needs the 'note' it supports")
         return self
 
 

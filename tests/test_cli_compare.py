@@ -157,7 +157,7 @@ def test_json_exact_shape_and_values(capsys: pytest.CaptureFixture[str], pack_di
     # the comparison's dimensions first in its order, then the others with a cell
     assert [r["id"] for r in data["rows"]] == ["role", "clustering", "rolling-updates", "escape"]
     role = data["rows"][0]
-    assert set(role) == {"id", "title", "values", "levels", "notes", "differs"}
+    assert set(role) == {"id", "title", "values", "levels", "notes", "note_sources", "differs"}
     assert role["title"] == "Role"
     assert role["values"] == {
         "kubernetes": "Orchestration | management",
@@ -276,6 +276,7 @@ def test_concepts(capsys: pytest.CaptureFixture[str], pack_dir: Path) -> None:
             "terms": {"compose": "service", "swarm": "service"},
             "values": {"compose": "a container definition", "swarm": "replicated tasks"},
             "differs": True,
+            "false_friends": [],
         }
     ]
     code, out, _ = run(capsys, pack_dir, "compose", "kubernetes", "--concepts", lang="ko")

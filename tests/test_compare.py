@@ -494,7 +494,7 @@ def test_json_shape() -> None:
     assert data["tools"] == ["beta", "alpha"]
     assert len(data["rows"]) == len(matrix.rows)
     for row in data["rows"]:
-        assert set(row) == {"id", "title", "values", "levels", "notes", "differs"}
+        assert set(row) == {"id", "title", "values", "levels", "notes", "note_sources", "differs"}
         assert list(row["values"]) == ["beta", "alpha"]
         assert isinstance(row["differs"], bool)
     by_id = {r["id"]: r for r in data["rows"]}

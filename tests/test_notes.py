@@ -411,3 +411,48 @@ def test_stale_counts_relation_and_conclusion_notes(tmp_path: Path) -> None:
     pack = load_pack(root)
     assert [w for w, _ in stale_notes(pack, 10, TODAY)] == ["conclusions/c/n", "relations/ab/n"]
     assert stale_notes(pack, 30, TODAY) == []
+
+
+def test_every_cell_note_of_the_shipped_pack_has_a_source_and_a_date() -> None:
+    from orchexplorer.loader import load_pack
+
+    pack = load_pack()
+    noted = [(d.id, tid, c) for d in pack.dimensions for tid, c in d.cells.items() if c.note]
+    assert len(noted) >= 13
+    for dim_id, tool_id, cell in noted:
+        assert cell.source is not None and cell.checked is not None, (dim_id, tool_id)
+        assert cell.source.startswith(("https://docs.docker.com/", "https://kubernetes.io/"))
+
+
+def test_a_cell_source_needs_its_date_and_its_note() -> None:
+    import pydantic
+
+    from orchexplorer.model import Cell
+
+    text = {"ko": "가", "en": "a"}
+    with pytest.raises(pydantic.ValidationError, match="both 'source' and 'checked'"):
+        Cell.model_validate({"text": text, "note": text, "source": "https://docs.docker.com/"})
+    with pytest.raises(pydantic.ValidationError, match="needs the 'note'"):
+        Cell.model_validate(
+            {"text": text, "source": "https://docs.docker.com/", "checked": "2026-12-02"}
+        )
+
+
+def test_cell_notes_show_their_date_in_the_cli_and_are_checked_for_freshness(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from orchexplorer import cli
+
+    assert cli.main(["compare", "compose", "swarm", "--width", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "(checked 2026-12-02: https://docs.docker.com/compose/how-tos/networking/)" in out
+    assert cli.main(["compare", "compose", "swarm", "--format", "json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert rows["service-discovery"]["note_sources"]["compose"]["checked"] == "2026-12-02"
+    import datetime as dt
+
+    from orchexplorer.commands.validate import stale_notes
+    from orchexplorer.loader import load_pack
+
+    later = stale_notes(load_pack(), 30, dt.date(2027, 6, 1))
+    assert "dimensions/service-discovery/compose" in [where for where, _ in later]

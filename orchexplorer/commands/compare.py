@@ -308,6 +308,11 @@ def matrix_json(matrix: Matrix, lang: Lang) -> dict[str, Any]:
                     tid: (c.note.get(lang) if c is not None and c.note is not None else None)
                     for tid, c in zip(ids, row.cells, strict=True)
                 },
+                "note_sources": {
+                    tid: {"url": c.source, "checked": str(c.checked)}
+                    for tid, c in zip(ids, row.cells, strict=True)
+                    if c is not None and c.source is not None
+                },
                 "differs": row.differs,
             }
         )
@@ -359,6 +364,10 @@ def matrix_table(matrix: Matrix, lang: Lang, width: int) -> str:
             paras.extend(clean(cell.text.get(lang)).split("\n"))
             if cell.note is not None:
                 paras.append("※ " + clean(cell.note.get(lang)))
+                if cell.source is not None:
+                    paras.append(
+                        f"({t('note_checked', lang)} {cell.checked}: {clean(cell.source)})"
+                    )
             cells.append(paras)
         rows.append(("≠" if row.differs else "=", cells))
     out: list[str] = []

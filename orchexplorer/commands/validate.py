@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from orchexplorer.commands import CommandError, Context
@@ -70,8 +71,16 @@ def parse_days(value: str, lang: Lang) -> int:
     return int(text)
 
 
+@dataclass(frozen=True)
+class CellCheck:
+    """A comparison cell's note: where it was checked, and when."""
+
+    source: str
+    checked: dt.date
+
+
 def dated_notes(pack: Pack) -> Iterator[tuple[str, Note]]:
-    """Every fact-check of the pack with where it is (`tools/swarm/no-autoscaling`)."""
+    """Every fact-check note of the pack with where it is (`tools/swarm/no-autoscaling`)."""
     for tool in pack.tools:
         for note in tool.notes:
             yield f"tools/{tool.id}/{note.id}", note
@@ -83,10 +92,19 @@ def dated_notes(pack: Pack) -> Iterator[tuple[str, Note]]:
             yield f"conclusions/{concl.id}/{note.id}", note
 
 
-def stale_notes(pack: Pack, days: int, today: dt.date) -> list[tuple[str, Note]]:
+def dated_checks(pack: Pack) -> Iterator[tuple[str, Note | CellCheck]]:
+    """`dated_notes` and the notes of comparison cells (`dimensions/scalability/compose`)."""
+    yield from dated_notes(pack)
+    for dim in pack.dimensions:
+        for tool_id, cell in dim.cells.items():
+            if cell.source is not None and cell.checked is not None:
+                yield f"dimensions/{dim.id}/{tool_id}", CellCheck(cell.source, cell.checked)
+
+
+def stale_notes(pack: Pack, days: int, today: dt.date) -> list[tuple[str, Note | CellCheck]]:
     """The fact-checks last checked more than `days` days before `today`, oldest first."""
     return sorted(
-        ((where, n) for where, n in dated_notes(pack) if (today - n.checked).days > days),
+        ((where, n) for where, n in dated_checks(pack) if (today - n.checked).days > days),
         key=lambda item: (item[1].checked, item[0]),
     )
 
@@ -106,7 +124,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def _report_stale(pack: Pack, days: int, ctx: Context) -> int:
     today = dt.date.today()
-    notes = list(dated_notes(pack))
+    notes = list(dated_checks(pack))
     if not notes:
         ctx.write(_say("no_notes", ctx.lang))
         return 0

@@ -518,6 +518,12 @@ def dimension_detail(row: Row, tools: Sequence[Tool], lang: Lang) -> Content:
                     cell.note.get(lang),
                 )
             )
+            if cell.source is not None:
+                lines.append(
+                    Content.styled(
+                        f"{cell.source} ({t('note_checked', lang)} {cell.checked})", "dim"
+                    )
+                )
         return lines
 
     return _row_detail(row.dimension.description, tools, row.cells, cell_lines, lang)
