@@ -68,7 +68,16 @@ STALE_TEMPORARY_SECONDS = 600.0  # a temporary file this old belongs to no runni
 #: Modules whose source decides what a cache entry holds, besides the search modules (see
 #: `code_files`): the version, the model and what it imports, the loader and the text rules
 #: it applies to every string, and this module (the entry format).
-_CODE = ("__init__.py", "i18n.py", "model.py", "loader.py", "termtext.py", "cache.py")
+_CODE = (
+    "__init__.py",
+    "lang.py",
+    "i18n.py",
+    "model.py",
+    "loader.py",
+    "termtext.py",
+    "kinds.py",
+    "cache.py",
+)
 _code_stamp: bytes | None = None
 
 # Packs loaded from files in this process: id(pack) -> (pack, root, fingerprint). Lets the

@@ -13,27 +13,12 @@ from __future__ import annotations
 import argparse
 
 from orchexplorer.commands import Context
+from orchexplorer.kinds import KINDS
 
 NAME = "search"
 HELP = "search tools, features, examples, notes and commands (Korean or English)"
 
-#: The same kinds as `orchexplorer.search.KINDS` (a test keeps them equal); repeated here so
-#: that building the parser does not import the search module.
-KIND_CHOICES = (
-    "tool",
-    "feature",
-    "use_case",
-    "component",
-    "concept",
-    "dimension",
-    "example",
-    "relation",
-    "note",
-    "conclusion",
-    "compose_key",
-    "command",
-    "false_friend",
-)
+KIND_CHOICES = KINDS
 DEFAULT_LIMIT = 10
 
 

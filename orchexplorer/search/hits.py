@@ -6,28 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 
+from orchexplorer.kinds import KINDS as KINDS
+from orchexplorer.kinds import Kind as Kind
 from orchexplorer.search.snippets import Prepared, prepare
 
 if TYPE_CHECKING:
     from orchexplorer.model import Lang
 
-Kind = Literal[
-    "tool",
-    "feature",
-    "use_case",
-    "component",
-    "concept",
-    "dimension",
-    "example",
-    "relation",
-    "note",
-    "conclusion",
-    "compose_key",
-    "command",
-    "false_friend",
-]
-#: Every kind of hit, in tie-break order (earlier wins a tie).
-KINDS: tuple[Kind, ...] = get_args(Kind)
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
 #: Where a hit lives in the app. For tool-scoped kinds it is the tool's detail tab;
