@@ -136,6 +136,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "tool '{tool}' has no example '{value}'. Examples: {known}",
     ),
     "cli_valid": ("콘텐츠 팩이 올바릅니다: {summary}", "content pack is valid: {summary}"),
+    # validate --stale
+    "validate_bad_days": (
+        "--stale 에는 0 이상의 정수(일 수)를 주세요: '{value}'",
+        "--stale needs a whole number of days, 0 or more: '{value}'",
+    ),
+    "validate_none_stale": (
+        "{days}일보다 오래된 사실 확인이 없습니다 "
+        "(사실 확인 {count}개, 가장 오래된 확인일 {oldest})",
+        "no fact-check is older than {days} days ({count} fact-checks, oldest checked {oldest})",
+    ),
+    "validate_no_notes": ("사실 확인이 없습니다", "the pack has no fact-checks"),
+    "validate_stale_line": (
+        "{checked}  ({age}일 전)  {where}  {source}",
+        "{checked}  ({age} days ago)  {where}  {source}",
+    ),
+    "validate_stale_count": (
+        "{days}일보다 오래된 사실 확인 {count}개: "
+        "공식 문서로 다시 확인하고 'checked' 날짜를 고치세요",
+        "{count} fact-check(s) older than {days} days: check them against their sources again "
+        "and update 'checked'",
+    ),
     "cli_errors": ("오류 {count}개", "{count} error(s)"),
     "cli_not_tty": (
         "터미널이 아니므로 화면을 열 수 없습니다. 하위 명령을 사용하세요: {commands}",

@@ -354,7 +354,7 @@ def test_stale_lists_old_notes_oldest_first_and_exits_1(
     )
     assert "tools/alpha/n1" not in out
     code, out, _ = run(capsys, "--lang", "ko", "validate", str(root), "--stale", "180")
-    assert code == 1 and "(400일 전)" in out and "180일보다 오래된 팩트 체크 2개" in out
+    assert code == 1 and "(400일 전)" in out and "180일보다 오래된 사실 확인 2개" in out
 
 
 def test_stale_with_nothing_old_exits_0_with_one_clear_line(

@@ -20,39 +20,6 @@ from orchexplorer.model import Note, Pack
 NAME = "validate"
 HELP = "check a content pack (default: the shipped one) and summarise it"
 
-# The --stale messages. They belong with the app's strings in orchexplorer/i18n.py; they
-# are kept here until that file takes them (see the helper's report).
-_TEXT: dict[str, tuple[str, str]] = {
-    "bad_days": (
-        "--stale 에는 0 이상의 정수(일 수)를 주세요: '{value}'",
-        "--stale needs a whole number of days, 0 or more: '{value}'",
-    ),
-    "none_stale": (
-        "{days}일보다 오래된 팩트 체크가 없습니다 "
-        "(팩트 체크 {count}개, 가장 오래된 확인일 {oldest})",
-        "no fact-check is older than {days} days ({count} fact-checks, oldest checked {oldest})",
-    ),
-    "no_notes": (
-        "팩트 체크가 없습니다",
-        "the pack has no fact-checks",
-    ),
-    "stale_line": (
-        "{checked}  ({age}일 전)  {where}  {source}",
-        "{checked}  ({age} days ago)  {where}  {source}",
-    ),
-    "stale_count": (
-        "{days}일보다 오래된 팩트 체크 {count}개: "
-        "공식 문서로 다시 확인하고 'checked' 날짜를 고치세요",
-        "{count} fact-check(s) older than {days} days: check them against their sources again "
-        "and update 'checked'",
-    ),
-}
-
-
-def _say(key: str, lang: Lang, **kw: object) -> str:
-    ko, en = _TEXT[key]
-    return (ko if lang == "ko" else en).format(**kw)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", type=Path, help="pack directory to check")
@@ -67,7 +34,7 @@ def parse_days(value: str, lang: Lang) -> int:
     """DAYS as given to --stale: a whole number, 0 or more. Raises CommandError (exit 2)."""
     text = value.strip()
     if not text.isascii() or not text.isdigit():
-        raise CommandError(_say("bad_days", lang, value=value))
+        raise CommandError(t("validate_bad_days", lang, value=value))
     return int(text)
 
 
@@ -126,19 +93,24 @@ def _report_stale(pack: Pack, days: int, ctx: Context) -> int:
     today = dt.date.today()
     notes = list(dated_checks(pack))
     if not notes:
-        ctx.write(_say("no_notes", ctx.lang))
+        ctx.write(t("validate_no_notes", ctx.lang))
         return 0
     stale = stale_notes(pack, days, today)
     if not stale:
         oldest = min(n.checked for _, n in notes).isoformat()
-        ctx.write(_say("none_stale", ctx.lang, days=days, count=len(notes), oldest=oldest))
+        ctx.write(t("validate_none_stale", ctx.lang, days=days, count=len(notes), oldest=oldest))
         return 0
     for where, note in stale:
         age = (today - note.checked).days
         checked = note.checked.isoformat()
-        line = _say(
-            "stale_line", ctx.lang, checked=checked, age=age, where=where, source=note.source
+        line = t(
+            "validate_stale_line",
+            ctx.lang,
+            checked=checked,
+            age=age,
+            where=where,
+            source=note.source,
         )
         ctx.write(line)
-    ctx.write(_say("stale_count", ctx.lang, count=len(stale), days=days))
+    ctx.write(t("validate_stale_count", ctx.lang, count=len(stale), days=days))
     return 1
