@@ -2,7 +2,8 @@
 
 Each browser tab that connects gets its own `orchexplorer` process, driven by Textual's web
 driver over a local web socket; closing the tab ends that process. textual-serve is an
-optional extra (`pip install 'orchexplorer[web]'`), imported only here.
+optional extra (`pip install 'orchexplorer[web]'`), imported only when serving, through
+`orchexplorer.tui.serve`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import shlex
 import socket
 import sys
 from pathlib import Path
-from typing import Any
 
 from orchexplorer.commands import CommandError, Context, clean
 from orchexplorer.i18n import Lang, t
@@ -23,7 +23,6 @@ HELP = "serve the explorer to a web browser (needs the 'web' extra)"
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-PAGE_DIR = Path(__file__).resolve().parent.parent / "web"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,18 +81,6 @@ def _check_port(host: str, port: int, lang: Lang) -> None:
         ) from None
 
 
-def _server_class() -> Any:
-    """textual-serve's Server, quietened: its start-up banner goes through Rich markup
-    (with our command line in it), so ours prints the address in plain text instead."""
-    from textual_serve.server import Server
-
-    class _Server(Server):
-        async def on_startup(self, app: Any) -> None:
-            return None
-
-    return _Server
-
-
 def run(args: argparse.Namespace, ctx: Context) -> int:
     lang = ctx.lang
     host = str(args.host).strip()
@@ -102,21 +89,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not host or (not is_loopback(host) and not args.public):
         raise CommandError(t("serve_needs_public", lang, host=clean(host)))
     try:
-        server_class = _server_class()
-    except ImportError:
+        from orchexplorer.tui.serve import make_server
+    except ImportError as exc:
+        if not (exc.name or "").startswith("textual_serve"):
+            raise  # not the missing extra: a real fault
         raise CommandError(t("serve_missing_extra", lang), code=1) from None
     ctx.pack()  # a pack that does not validate is not served: exit 1 with its errors
     _check_port(host, args.port, lang)
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     url = (args.public_url or f"http://{shown}:{args.port}").rstrip("/")
-    server = server_class(
-        app_command(ctx),
-        host=host.strip("[]"),
-        port=args.port,
-        title="orchexplorer",
-        public_url=url,
-        templates_path=str(PAGE_DIR),
-    )
+    server = make_server(app_command(ctx), host.strip("[]"), args.port, url)
     ctx.write(t("serve_listening", lang, url=url + "/"))
     if not is_loopback(host):
         ctx.write(t("serve_exposed", lang))
