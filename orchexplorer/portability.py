@@ -69,16 +69,9 @@ def _texts(item: Item) -> Iterable[str]:
     yield from item.keywords
 
 
-_HAYSTACKS: dict[int, tuple[Item, str]] = {}
-
-
 def haystack(item: Item) -> str:
-    """Everything a filter may match in `item`, both languages, folded (built once)."""
-    cached = _HAYSTACKS.get(id(item))
-    if cached is None or cached[0] is not item:
-        cached = (item, _fold("\n".join(_texts(item))))
-        _HAYSTACKS[id(item)] = cached
-    return cached[1]
+    """Everything a filter may match in `item`, both languages, folded."""
+    return _fold("\n".join(_texts(item)))
 
 
 def matches(item: Item, query: str) -> bool:
