@@ -190,7 +190,9 @@ class CompareScreen(Screen[None]):
         for pane_id, key in TABS:
             tabs.get_tab(pane_id).label = Content(t(key, lang))
         for pane in self.query(PortabilityPane):
-            tabs.get_tab(f"cmp-{pane.section}").label = Content(t(f"port_tab_{pane.section}", lang))
+            tabs.get_tab((pane.id or "").removesuffix("-pane")).label = Content(
+                t(f"port_tab_{pane.section}", lang)
+            )
             pane.set_lang(lang)
         self._render_all()
 
