@@ -42,6 +42,7 @@ async def test_p_opens_the_matrix_and_typing_filters(pack: Pack, config_dir: Pat
         text = screen_text(app)
         assert "⊘ ignored" in text and "✗ no equivalent" in text and "3 of 3" in text
         assert "[bold]x[/bold]" not in text  # summaries are not in the table
+        await wait_for(pilot, lambda: _pane(app).table.has_focus)
         await pilot.press(*"health")  # typing on the table goes to the filter
         await wait_for(pilot, lambda: "1 of 3" in screen_text(app))
         assert _pane(app).filter_input.value == "health"

@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import reactive
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Header, Static
 
 from orchexplorer.config import config_path, load_config, save_setting
+from orchexplorer.history import (
+    SEPARATOR,
+    History,
+    Mark,
+    Place,
+    breadcrumb,
+    marks_from_settings,
+    place_exists,
+    same_item_place,
+    toggle_mark,
+)
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
 from orchexplorer.tui.bindings import AppScreen, apply_bindings
@@ -23,6 +38,9 @@ from orchexplorer.tui.screens.help import HelpScreen
 if TYPE_CHECKING:
     from orchexplorer.search import SearchIndex
     from orchexplorer.tui.screens.search import Jump, SearchScreen
+
+#: How often the place on screen is read for the history (seconds).
+PLACE_POLL_S = 0.25
 
 # The search screen and the search module are imported when `/` is first pressed: the
 # first screen is drawn sooner without them.
@@ -37,6 +55,24 @@ def app_bindings(lang: Lang) -> list[BindingType]:
         Binding("slash", "search", t("key_search", lang), id="search"),
         Binding("g", "guide", t("key_guide", lang), id="guide"),
         Binding("l", "toggle_lang", t("key_lang", lang), id="lang"),
+        # Back and forward, marks: in `?` and the README, not the footer (it is full at 80).
+        Binding(
+            "left_square_bracket,alt+left",
+            "history(-1)",
+            t("key_history_back", lang),
+            show=False,
+            id="history-back",
+        ),
+        Binding(
+            "right_square_bracket,alt+right",
+            "history(1)",
+            t("key_history_forward", lang),
+            show=False,
+            id="history-forward",
+        ),
+        Binding("m", "mark", t("key_mark", lang), show=False, id="mark"),
+        Binding("apostrophe", "marks", t("key_marks", lang), show=False, id="marks"),
+        Binding("z", "toggle_maximize", t("key_maximize", lang), show=False, id="maximize"),
         Binding("ctrl+c", "quit", t("key_quit", lang), show=False, priority=True),
         Binding("ctrl+q", "quit", t("key_quit", lang), show=False, priority=True),
     ]
@@ -73,12 +109,20 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         self.initial_tool = tool
         self.initial_compare = list(compare)
         self.settings_path = settings_path or config_path()
+        self.history = History()
+        self._restoring = False  # going back or forward: the next place read replaces
+        self._jumped = False  # a jump (search, palette, relation): the next place is a visit
+        self.marks: list[Mark] = marks_from_settings(
+            load_config(self.settings_path).values.get("marks")
+        )
 
     def on_mount(self) -> None:
         self.sub_title = t("lang_name", self.lang)
+        self._restore_theme()
         self.push_screen(ExplorerScreen(self.pack, self.lang, self.initial_tool))
         if self.initial_compare:  # --compare: the comparison on top of the explorer
             self.open_compare(self.initial_compare)
+        self.set_interval(PLACE_POLL_S, self.track_place)
         problem = load_config(self.settings_path).problem
         if problem:
             self.notify(
@@ -92,6 +136,18 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         watches `lang` itself (`self.watch(self.app, "lang", ...)` in its on_mount)."""
         self.sub_title = t("lang_name", lang)
         apply_bindings(self, app_bindings(lang))
+        self._show_place()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: the app and the language, then where you are ("Kubernetes ›
+        Features › Rolling updates"). Pack texts are put in literally (Content, not markup)."""
+        crumbs = breadcrumb(self.history.current, self.pack, self.lang)
+        parts: list[str | tuple[str, str]] = [title]
+        if sub_title:
+            parts += [(" — ", "dim"), (sub_title, "dim")]
+        if crumbs:
+            parts += [("  │  ", "dim"), (SEPARATOR.join(crumbs), "bold")]
+        return Content.assemble(*parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """An app-wide key does nothing on a screen that turns its action off."""
@@ -108,6 +164,181 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         else:
             self.notify(t("lang_switched", self.lang), timeout=1.5, markup=False)
 
+    # ------------------------------------------------------------------ theme, palette
+
+    def _restore_theme(self) -> None:
+        """The theme the user chose last time (saved with the language). A theme this
+        Textual does not know is ignored, and the file is left as it is."""
+        saved = load_config(self.settings_path).values.get("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        problem = save_setting("theme", theme.name, self.settings_path)
+        if problem:
+            self.notify(
+                t("config_not_saved", self.lang, problem=problem), severity="error", markup=False
+            )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the app's language; "keys" opens our `?`."""
+        lang = self.lang
+        yield SystemCommand(t("sys_theme", lang), t("sys_theme_help", lang), self.action_change_theme)
+        yield SystemCommand(t("sys_keys", lang), t("sys_keys_help", lang), self.action_help)
+        if screen.maximized is not None:
+            yield SystemCommand(
+                t("sys_minimize", lang), t("sys_minimize_help", lang), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                t("sys_maximize", lang), t("sys_maximize_help", lang), screen.action_maximize
+            )
+        yield SystemCommand(
+            t("sys_screenshot", lang),
+            t("sys_screenshot_help", lang),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+        yield SystemCommand(t("sys_quit", lang), t("sys_quit_help", lang), self.action_quit)
+
+    def action_toggle_maximize(self) -> None:
+        """`z`: the focused pane fills the screen, or goes back to its place."""
+        screen = self.screen
+        if screen.maximized is not None:
+            screen.minimize()
+        elif screen.focused is None or not screen.maximize(screen.focused):
+            self.notify(t("nothing_to_maximize", self.lang), severity="warning", markup=False)
+
+    # ------------------------------------------------------------------ history, marks
+
+    def place(self) -> Place | None:
+        """What the top screen shows, if it is a place (a dialog or the help is not)."""
+        reader = getattr(self.screen, "place", None)
+        place = reader() if callable(reader) else None
+        return place if isinstance(place, Place) else None
+
+    def track_place(self) -> None:
+        """Read the place off the screen and record it: a new place is a visit, the
+        cursor moving in the same list corrects the current one. Called a few times a
+        second (the place is read, not reported by every widget) and by tests."""
+        if self._restoring:
+            return
+        place = self.place()
+        if place is None or place == self.history.current:
+            return
+        if same_item_place(self.history.current, place) and not self._jumped:
+            self.history.replace(place)
+        else:
+            self.history.visit(place)
+        self._jumped = False
+        self._show_place()
+
+    def _show_place(self) -> None:
+        """Redraw the header's title (the breadcrumb) on the screen shown."""
+        for header in self.screen.query(Header):
+            for title in header.query("HeaderTitle"):
+                if isinstance(title, Static):
+                    title.update(header.format_title())
+
+    def jumped(self) -> None:
+        """A jump is about to happen: record where we are, and make where we land a new
+        entry of the history even if it is in the same list."""
+        self.track_place()
+        self._jumped = True
+
+    def action_history(self, step: int) -> None:
+        """`[` / `]` (Alt+← / Alt+→): back or forward through the places visited."""
+        self.track_place()
+        place = self.history.back() if step < 0 else self.history.forward()
+        if place is None:
+            key = "history_start" if step < 0 else "history_end"
+            self.notify(t(key, self.lang), severity="warning", timeout=2, markup=False)
+            return
+        self._restoring = True
+        self.go_to(place)
+        self._show_place()
+        # Once the screens have settled, what is shown is the place (a mark's item may be
+        # gone: then what is shown replaces it, and nothing ahead is lost).
+        self.call_after_refresh(lambda: self.call_after_refresh(self._restored))
+
+    def _restored(self) -> None:
+        self._restoring = False
+        place = self.place()
+        if place is not None and place != self.history.current:
+            self.history.replace(place)
+            self._show_place()
+
+    def go_to(self, place: Place) -> None:
+        """Show `place`."""
+        if place.view == "tool" and place.tool is not None:
+            self.show_item(place.tool, place.tab or "overview", place.item)
+        elif place.view == "compare":
+            self.open_compare(list(place.tools))
+            from orchexplorer.tui.screens.compare import CompareScreen
+
+            if isinstance(self.screen, CompareScreen):
+                self.screen.show_place(place)
+        elif place.view == "portability":
+            from orchexplorer.tui.screens.portability import PortabilityScreen
+
+            self.show_item_screen_reset()
+            self.action_portability(place.tab or "keys")
+            if isinstance(self.screen, PortabilityScreen):
+                screen = self.screen
+                self.call_after_refresh(screen.show_place, place)
+        elif place.view == "guide":
+            from orchexplorer.tui.screens.guide import GuideScreen
+
+            self.show_item_screen_reset()
+            self.push_screen(GuideScreen(self.pack, self.lang, dict(place.answers)))
+
+    def action_mark(self) -> None:
+        """`m`: keep the place under the cursor (or forget it, if kept already)."""
+        place = self.place()
+        if place is None:
+            self.notify(t("mark_nothing", self.lang), severity="warning", markup=False)
+            return
+        label = SEPARATOR.join(breadcrumb(place, self.pack, self.lang))
+        marks, marked = toggle_mark(self.marks, place, label)
+        if self._save_marks(marks):
+            key = "mark_added" if marked else "mark_removed"
+            self.notify(t(key, self.lang, place=label), markup=False)
+
+    def _save_marks(self, marks: list[Mark]) -> bool:
+        problem = save_setting("marks", [m.to_json() for m in marks], self.settings_path)
+        if problem:
+            self.notify(
+                t("config_not_saved", self.lang, problem=problem), severity="error", markup=False
+            )
+            return False
+        self.marks = marks
+        return True
+
+    def remove_mark(self, mark: Mark) -> bool:
+        return self._save_marks([m for m in self.marks if m != mark])
+
+    def action_marks(self) -> None:
+        """`'`: the kept places; Enter goes to one."""
+        from orchexplorer.tui.screens.marks import MarksScreen
+
+        if isinstance(self.screen, MarksScreen):
+            return
+        if not self.marks:
+            self.notify(t("marks_none", self.lang), severity="warning", markup=False)
+            return
+        self.push_screen(MarksScreen(self.pack, self.lang), self._mark_chosen)
+
+    def _mark_chosen(self, mark: Mark | None) -> None:
+        if mark is None:
+            return
+        if not place_exists(mark.place, self.pack):
+            self.notify(
+                t("mark_missing", self.lang, place=mark.label), severity="warning", markup=False
+            )
+            return
+        self.jumped()
+        self.go_to(mark.place)
+
     # ------------------------------------------------------------------ navigation
 
     @property
@@ -122,6 +353,8 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         explorer = self.explorer
         if explorer is None:
             return
+        if not self._restoring:
+            self.jumped()
         self.show_item_screen_reset()
         explorer.show_item(tool_id, tab, item_id)
 
@@ -150,6 +383,8 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         from orchexplorer.compare_state import default_tools
         from orchexplorer.tui.screens.compare import CompareScreen
 
+        if not self._restoring:
+            self.jumped()
         tools = default_tools(self.pack, tool_ids, focus_row)
         if len(tools) < 2:
             self.notify(t("cmp_need_two", self.lang), severity="warning", markup=False)

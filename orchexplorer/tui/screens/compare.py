@@ -31,6 +31,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from orchexplorer.compare import FALSE_FRIEND_MARK, ConceptRow, Row, level_info
 from orchexplorer.compare_state import MAX_TOOLS, CompareState
+from orchexplorer.history import Place
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Cell, ConceptCell, LocalizedText, Pack, Tool
 from orchexplorer.portability import Section
@@ -76,13 +77,13 @@ def compare_bindings(lang: Lang) -> list[BindingType]:
         Binding("left", "focus_column(-1)", t("key_cmp_column_left", lang), show=False),
         Binding("right", "focus_column(1)", t("key_cmp_column_right", lang), show=False),
         Binding(
-            "less_than_sign,left_square_bracket",
+            "less_than_sign",
             "move_tool(-1)",
             t("key_cmp_move_left", lang),
             show=False,
         ),
         Binding(
-            "greater_than_sign,right_square_bracket",
+            "greater_than_sign",
             "move_tool(1)",
             t("key_cmp_move_right", lang),
             show=False,
@@ -209,6 +210,33 @@ class CompareScreen(Screen[None]):
         self._render_all(cursor=focus_row if tab is not None else None)
         if focus_row is not None:
             self.action_tab(tab or "dimensions")
+
+    def place(self) -> Place | None:
+        """The tools, the open tab and the row under the cursor (history, marks)."""
+        tab = self.active_tab
+        if not tab:  # still being mounted
+            return None
+        row: str | None = None
+        if tab == "dimensions":
+            row = self.dimensions_grid.cursor_row_id
+        elif tab == "concepts":
+            row = self.concepts_grid.cursor_row_id
+        else:
+            panes = self.query(f"#{tab}-pane")
+            item = panes.first(PortabilityPane).current() if panes else None
+            row = item.id if item is not None else None
+        return Place("compare", tab=tab, item=row, tools=tuple(self.state.tool_ids))
+
+    def show_place(self, place: Place) -> None:
+        """Go to `place` (a comparison of these tools): its tab and row."""
+        if place.item is not None and self.state.row_tab(place.item) is not None:
+            self.set_tools(list(place.tools), focus_row=place.item)
+            return
+        if place.tab is not None:
+            self.action_tab(place.tab)
+            panes = self.query(f"#{place.tab}-pane")
+            if panes and place.item is not None:
+                panes.first(PortabilityPane).select(place.item)
 
     def pack_has(self, section: Section) -> bool:
         return bool(self.pack.compose_keys if section == "keys" else self.pack.commands)

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from orchexplorer.history import Place
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack, Tool
 from orchexplorer.tui.bindings import AppScreen, apply_bindings
@@ -28,6 +29,7 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
         Binding("s", "save_example", t("key_save", lang), show=False, id="save"),
         Binding("p", "app.portability", t("key_portability", lang), id="portability"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),
+        Binding("b", "toggle_sidebar", t("key_sidebar", lang), show=False, id="sidebar"),
         Binding("escape", "back", t("key_back", lang), show=False, id="back"),
         *tab_bindings,
     ]
@@ -77,6 +79,16 @@ class ExplorerScreen(AppScreen):
         details = self.query(ToolDetail)
         return details.first() if details else None
 
+    def place(self) -> Place | None:
+        """The tool, its open tab and the item under the cursor there (history, marks)."""
+        detail = self.detail
+        if detail is None or detail.tool is None:
+            return None
+        tab = detail.active_tab
+        if not tab:  # still being mounted
+            return None
+        return Place("tool", tool=detail.tool.id, tab=tab, item=detail.current_item(tab))
+
     def _lang_changed(self, lang: Lang) -> None:
         # The sidebar and the detail watch the language themselves.
         self.lang = lang
@@ -120,9 +132,23 @@ class ExplorerScreen(AppScreen):
             detail.open_tab(tab_id)
 
     def action_back(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            return
         sidebar = self.query_one(ToolList)
+        if not sidebar.display:
+            sidebar.display = True
         if self.focused is not sidebar:
             sidebar.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """`b`: hide the sidebar (the detail gets its columns), or show it again."""
+        sidebar = self.query_one(ToolList)
+        sidebar.display = not sidebar.display
+        if sidebar.display:
+            sidebar.focus()
+        elif self.detail is not None:
+            self.detail.focus_content()
 
     def action_copy_example(self) -> None:
         detail = self.detail

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
 from orchexplorer.guide import GuideResult, RankedTool, questions, rank, signed
+from orchexplorer.history import Place
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import GuideQuestion, Pack
 from orchexplorer.tui.bindings import AppScreen, apply_bindings
@@ -50,13 +51,14 @@ class GuideScreen(AppScreen):
     # `g`: already here; `/`: a search hit would leave the guide and its answers behind.
     APP_ACTIONS_OFF = frozenset({"guide", "search"})
 
-    def __init__(self, pack: Pack, lang: Lang) -> None:
+    def __init__(self, pack: Pack, lang: Lang, answers: dict[str, str] | None = None) -> None:
+        """`answers` given (a result from the history or a mark): start at the result."""
         super().__init__()
         self.pack = pack
         self.lang = lang
         self.questions: list[GuideQuestion] = questions(pack)
-        self.answers: dict[str, str] = {}
-        self.step = 0
+        self.answers: dict[str, str] = dict(answers or {})
+        self.step = len(self.questions) if answers else 0
         self.result: GuideResult | None = None
         apply_bindings(self, guide_bindings(lang))
 
@@ -80,6 +82,12 @@ class GuideScreen(AppScreen):
     @property
     def at_result(self) -> bool:
         return self.step >= len(self.questions)
+
+    def place(self) -> Place | None:
+        """A result is a place (history, marks); a question on the way is not."""
+        if not self.at_result or not self.questions:
+            return None
+        return Place("guide", answers=tuple(sorted(self.answers.items())))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":

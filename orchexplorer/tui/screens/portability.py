@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
+from orchexplorer.history import Place
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import (
     CommandMapping,
@@ -247,6 +248,19 @@ class PortabilityPane(Vertical):
         row = self.table.cursor_row
         return self.shown[row] if self.shown and 0 <= row < len(self.shown) else None
 
+    def select(self, item_id: str) -> bool:
+        """Put the cursor on the item `item_id` (clearing a filter that hides it)."""
+        ids = [item.id for item in self.shown]
+        if item_id not in ids and self.query_text:
+            self.filter_input.value = ""
+            self.query_text = ""
+            self.fill()
+            ids = [item.id for item in self.shown]
+        if item_id not in ids:
+            return False
+        self.table.move_cursor(row=ids.index(item_id))
+        return True
+
     def open_detail(self) -> None:
         item = self.current()
         if item is None:
@@ -295,6 +309,16 @@ class PortabilityScreen(Screen[None]):
         for section in SECTIONS:
             tabs.get_tab(section).label = Content(t(f"port_tab_{section}", lang))
             self._pane(section).set_lang(lang)
+
+    def place(self) -> Place | None:
+        item = self._pane(self.section).current()
+        return Place("portability", tab=self.section, item=item.id if item else None)
+
+    def show_place(self, place: Place) -> None:
+        section = next((s for s in SECTIONS if s == place.tab), self.section)
+        self.action_section(section)
+        if place.item is not None:
+            self._pane(section).select(place.item)
 
     def action_section(self, section: Section) -> None:
         self.query_one(TabbedContent).active = section

@@ -28,6 +28,11 @@ TABS: tuple[tuple[str, str], ...] = (
 )
 
 
+def code_theme(dark: bool) -> str:
+    """The Pygments style for code: terminal colours that suit a dark or a light theme."""
+    return "ansi_dark" if dark else "ansi_light"
+
+
 class Pane(VerticalScroll):
     """A scrolling pane that also moves with j/k."""
 
@@ -101,6 +106,12 @@ class ToolDetail(Vertical):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Code colours follow the theme: light themes get colours readable on light."""
+        if self.tool is not None and "examples" not in self._stale:
+            self._show_example(self.current_example)
 
     def show(self, tool: Tool) -> None:
         self.tool = tool
@@ -300,7 +311,7 @@ class ToolDetail(Vertical):
             Syntax(
                 example.code.rstrip("\n"),
                 example.language,
-                theme="ansi_dark",
+                theme=code_theme(self.app.current_theme.dark),
                 line_numbers=True,
                 word_wrap=False,
                 background_color="default",
@@ -326,6 +337,30 @@ class ToolDetail(Vertical):
             self.query_one("#example-scroll").focus()
 
     # ------------------------------------------------------------------ navigation
+
+    def current_item(self, tab_id: str) -> str | None:
+        """The id of the item under the cursor in `tab_id`'s list (None on the overview,
+        or when the tab has not been filled for this tool)."""
+        if tab_id == "overview" or tab_id in self._stale:
+            return None
+        lists = self.query(f"#{tab_id}-list")
+        if not lists:
+            return None
+        lst = lists.first(ItemList)
+        index = lst.highlighted
+        if index is None or not lst.display:
+            return None
+        return lst.get_option_at_index(index).id
+
+    def focus_content(self) -> None:
+        """Focus what the open tab shows (its list or its scrolling pane)."""
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is None:
+            return
+        for widget in pane.query("ItemList, Pane"):
+            if widget.display and widget.focusable:
+                widget.focus()
+                return
 
     @property
     def active_tab(self) -> str:
