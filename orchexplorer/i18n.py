@@ -131,6 +131,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "알 수 없는 도구 '{value}'. 가능한 도구: {known}",
         "unknown tool '{value}'. Known tools: {known}",
     ),
+    "cli_unknown_scope": (
+        "검색 범위에 알 수 없는 도구가 있습니다: {value}. 가능한 도구: {known}",
+        "the search scope names no known tool: {value}. Known tools: {known}",
+    ),
+    "search_scope": ("범위: {tools}", "In: {tools}"),
+    "search_scope_unknown": (
+        "'{value}'는 도구가 아닙니다. 범위에 쓸 수 있는 도구: {known}",
+        "'{value}' is not a tool. Tools for a scope: {known}",
+    ),
     "cli_unknown_example": (
         "'{tool}'에 예제 '{value}'가 없습니다. 가능한 예제: {known}",
         "tool '{tool}' has no example '{value}'. Examples: {known}",

@@ -110,6 +110,7 @@ class Feature(Frozen):
     title: LocalizedText
     description: LocalizedText
     keywords: list[str] = Field(default_factory=list)
+    link: Url | None = None  # the official page about it (`o` opens it)
 
 
 class UseCase(Frozen):
@@ -117,6 +118,7 @@ class UseCase(Frozen):
     title: LocalizedText
     description: LocalizedText | None = None
     keywords: list[str] = Field(default_factory=list)
+    link: Url | None = None
 
 
 class Component(Frozen):
@@ -134,6 +136,7 @@ class Example(Frozen):
     code: str
     explanation: LocalizedText | None = None
     keywords: list[str] = Field(default_factory=list)
+    link: Url | None = None
 
 
 class Tool(Frozen):

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import argparse
 
-from orchexplorer.commands import Context
+from collections.abc import Callable
+
+from orchexplorer.commands import CommandError, Context, clean
+from orchexplorer.i18n import t
 from orchexplorer.kinds import KINDS
 
 NAME = "search"
@@ -33,7 +36,12 @@ def _positive(value: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help="words to look for (Korean or English)")
+    parser.add_argument(
+        "query",
+        nargs="+",
+        help="words to look for (Korean or English); 'swarm:rolling' or 'k8s,swarm:secret' "
+        "look only in those tools",
+    )
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
     parser.add_argument(
         "--limit",
@@ -46,11 +54,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", choices=KIND_CHOICES, help="only hits of this kind")
 
 
+def _resolver(ctx: Context) -> Callable[[str], str | None]:
+    def resolve(word: str) -> str | None:
+        try:
+            return ctx.tool_id(word)
+        except CommandError:
+            return None
+
+    return resolve
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from orchexplorer.search import split_scope
+
     index = ctx.search_index()  # from the pack cache when it is current: no pack loaded
-    tool = ctx.tool_id(args.tool) if args.tool is not None else None
-    query = " ".join(args.query)
-    hits = index.search(query, limit=args.limit, tool=tool, kind=args.kind)
+    tools = [ctx.tool_id(args.tool)] if args.tool is not None else []
+    # A scope in the query: `swarm:rolling`, `k8s,swarm:secret` (with --tool: both count).
+    scoped = split_scope(" ".join(args.query), _resolver(ctx))
+    if scoped.unknown:
+        raise CommandError(
+            t(
+                "cli_unknown_scope",
+                ctx.lang,
+                value=clean(", ".join(scoped.unknown)),
+                known=", ".join(index.tool_ids),
+            )
+        )
+    tools += [x for x in scoped.tools if x not in tools]
+    hits = index.search_tools(scoped.text, tools, limit=args.limit, kind=args.kind)
     if args.json:
         ctx.write_json([hit.to_json(ctx.lang) for hit in hits])
         return 0

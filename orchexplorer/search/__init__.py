@@ -17,6 +17,7 @@ The modules, each with one job:
 - `codec`: the index as bytes and back, decoded lazily;
 - `ranking`: matching query words to terms, scoring and ordering documents;
 - `snippets`: the window of text a hit shows, and the spans to highlight;
+- `scope`: a scope written in the query (`swarm:rolling`, `k8s,swarm:secret`);
 - `hits`: what a search returns; `index`: `SearchIndex`, tying them together.
 
 How a query matches
@@ -70,6 +71,7 @@ from __future__ import annotations
 from orchexplorer.search.hits import KINDS, SECTIONS, Hit, Kind, Section, Text
 from orchexplorer.search.index import SearchIndex, build_index
 from orchexplorer.search.ranking import MAX_QUERY_CHARS
+from orchexplorer.search.scope import ScopedQuery, split_scope
 from orchexplorer.search.snippets import highlight_spans
 from orchexplorer.search.text import choseong, normalize, tokenize
 
@@ -79,6 +81,7 @@ __all__ = [
     "SECTIONS",
     "Hit",
     "Kind",
+    "ScopedQuery",
     "SearchIndex",
     "Section",
     "Text",
@@ -86,5 +89,6 @@ __all__ = [
     "choseong",
     "highlight_spans",
     "normalize",
+    "split_scope",
     "tokenize",
 ]

@@ -3,6 +3,7 @@ queried as you type."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orchexplorer.search import codec, ranking
@@ -60,6 +61,19 @@ class SearchIndex:
         values give no hits.
         """
         return ranking.search(self._tables, query, limit, tool, kind)
+
+    def search_tools(
+        self, query: str, tools: Sequence[str], limit: int | None = 20, kind: str | None = None
+    ) -> list[Hit]:
+        """`search` kept to documents about any of `tools` (a scope: `k8s,swarm:secret`);
+        no tools: every tool."""
+        if not tools:
+            return self.search(query, limit, kind=kind)
+        if len(tools) == 1:
+            return self.search(query, limit, tool=tools[0], kind=kind)
+        from orchexplorer.search.scope import merge_hits
+
+        return merge_hits([self.search(query, limit, tool=x, kind=kind) for x in tools], limit)
 
 
 def build_index(pack: Pack) -> SearchIndex:

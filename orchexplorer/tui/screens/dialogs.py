@@ -51,6 +51,7 @@ class PickerScreen(ModalScreen[ResultT | None], Generic[ItemT, ResultT]):
         super().__init__()
         self.lang = lang
         self.items: list[ItemT] = []  # what the list shows, in its order
+        self.listed_for: str | None = None  # the Input's text when the list was made
 
     @on(events.Mount)
     def _picker_mounted(self) -> None:
@@ -86,6 +87,7 @@ class PickerScreen(ModalScreen[ResultT | None], Generic[ItemT, ResultT]):
         """List `items` (each drawn by `prompt`), the first highlighted; with none, the
         `empty` line (dimmed, not choosable) if given."""
         self.items = list(items)
+        self.listed_for = self.query_one(Input).value
         results = self.query_one(ItemList)
         results.clear_options()
         results.add_options(Option(prompt(item)) for item in self.items)
@@ -109,6 +111,13 @@ class PickerScreen(ModalScreen[ResultT | None], Generic[ItemT, ResultT]):
             self.dismiss(self.result(self.items[index]))
 
     def action_choose(self) -> None:
+        """Enter: choose the highlighted item of the list for the text as typed now. A
+        Hangul syllable being composed reaches the app only when Enter ends it, so the
+        list may not have caught up: then it is made again first."""
+        if self.listed_for != self.query_one(Input).value:
+            self.refill()
+            if self.listed_for != self.query_one(Input).value:
+                return  # made asynchronously (the search): Enter again opens a hit
         self._choose(self.query_one(ItemList).highlighted)
 
     @on(ItemList.OptionSelected)

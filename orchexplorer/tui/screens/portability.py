@@ -210,7 +210,12 @@ class PortabilityPane(Vertical):
 
     @on(Input.Submitted)
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter filters by the text as it is now: a Hangul syllable still being composed
+        reaches the app only when Enter ends it, possibly after the last change."""
         event.stop()
+        if event.value != self.query_text:
+            self.query_text = event.value
+            self.fill()
         self.table.focus()
 
     @on(DataTable.RowSelected)

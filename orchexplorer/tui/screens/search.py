@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
-from orchexplorer.search import Hit, SearchIndex, highlight_spans
+from orchexplorer.search import Hit, ScopedQuery, SearchIndex, highlight_spans, split_scope
 from orchexplorer.tui.screens.dialogs import PickerScreen
 from orchexplorer.tui.widgets.item_list import ItemList
 
@@ -94,24 +94,59 @@ class SearchScreen(PickerScreen[Hit, Jump]):
             return
         self._search(query)
 
+    def action_choose(self) -> None:
+        """Enter: if the hits listed are not for the text as typed now (the last Hangul
+        syllable arrived with the Enter that ended it), search now and show them; the
+        next Enter opens one."""
+        query = self.query_one(Input).value
+        if self.index is not None and query.strip() and self.listed_for != query:
+            self._show(query, *self._hits(self.index, query))
+            return
+        super().action_choose()
+
+    def _resolve(self, word: str) -> str | None:
+        tool = self.pack.resolve(word)
+        return tool.id if tool is not None else None
+
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
         index = self.index
         if index is None:
             return
-        hits = index.search(query, limit=MAX_HITS)
-        self.app.call_from_thread(self._show, query, hits)
+        self.app.call_from_thread(self._show, query, *self._hits(index, query))
 
-    def _show(self, query: str, hits: list[Hit]) -> None:
+    def _hits(self, index: SearchIndex, query: str) -> tuple[list[Hit], ScopedQuery]:
+        scoped = split_scope(query, self._resolve)
+        hits = [] if scoped.unknown else index.search_tools(scoped.text, scoped.tools, MAX_HITS)
+        return hits, scoped
+
+    def _show(self, query: str, hits: list[Hit], scoped: ScopedQuery | None = None) -> None:
         if query != self.query_one(Input).value:
             return  # a newer query is on its way
         self.show_items(hits, self._prompt)
-        if hits:
-            self._status(t("search_count", self.lang, count=len(hits)))
+        scope = ""
+        if scoped is not None and scoped.tools:
+            names = [self._name(x) for x in scoped.tools]
+            scope = t("search_scope", self.lang, tools=", ".join(names)) + " · "
+        if scoped is not None and scoped.unknown:
+            self._status(
+                t(
+                    "search_scope_unknown",
+                    self.lang,
+                    value=", ".join(scoped.unknown)[:60],
+                    known=", ".join(self.pack.tool_ids),
+                )
+            )
+        elif hits:
+            self._status(scope + t("search_count", self.lang, count=len(hits)))
         elif query.strip():
             self._status(t("search_no_hits", self.lang, query=query.strip()[:60]))
         else:
             self._status("")
+
+    def _name(self, tool_id: str) -> str:
+        tool = self.pack.tool(tool_id)
+        return tool.name.get(self.lang) if tool is not None else tool_id
 
     def _prompt(self, hit: Hit) -> Content:
         lang = self.lang
