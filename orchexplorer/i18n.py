@@ -303,10 +303,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "marks_gone": ("(없어짐)", "(missing)"),
     "marks_no_match": ("맞는 표시가 없습니다", "No mark matches"),
+    "key_find": ("이 화면에서 찾기", "Find here"),
+    "key_find_next": ("다음 찾은 곳", "Next match"),
+    "key_cmp_notes_or_next": (
+        "참고·자세히 (찾는 중에는 다음 찾은 곳)",
+        "Notes / details (while finding: next match)",
+    ),
+    "key_find_previous": ("이전 찾은 곳", "Previous match"),
+    "find_label": ("찾기 ", "Find "),
+    "find_placeholder": (
+        "이 화면에서 찾을 말 (Enter 보기, n/N 다음/이전, Esc 닫기)",
+        "Text in this view (Enter view, n/N next/previous, Esc close)",
+    ),
+    "find_count": ("{n}/{total}", "{n}/{total}"),
+    "find_none": ("없음", "none"),
+    "find_not_here": (
+        "이 탭에서는 찾기를 쓸 수 없습니다 (Compose 키와 명령 탭은 / 로 거릅니다)",
+        "Find does not work in this tab (the keys and commands tabs filter with /)",
+    ),
     "nothing_to_maximize": ("최대화할 창이 없습니다", "Nothing here to maximize"),
     # Textual's own command palette entries
     "sys_theme": ("테마", "Theme"),
-    "sys_theme_help": ("색 테마를 바꿉니다 (다음에도 기억합니다)", "Change the colour theme (remembered)"),
+    "sys_theme_help": (
+        "색 테마를 바꿉니다 (다음에도 기억합니다)",
+        "Change the colour theme (remembered)",
+    ),
     "sys_keys": ("키", "Keys"),
     "sys_keys_help": ("이 화면의 모든 키를 봅니다", "Show every key of this screen"),
     "sys_maximize": ("최대화", "Maximize"),
@@ -323,6 +344,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nothing_to_copy": ("복사할 예제가 없습니다.", "No example to copy."),
     "opening": ("브라우저로 엽니다: {url}", "Opening in the browser: {url}"),
     "no_link": ("이 도구에는 공식 문서 링크가 없습니다.", "This tool has no official link."),
+    "opening_tool_docs": (
+        "이 항목에는 따로 출처가 없어 도구의 공식 문서를 엽니다: {url}",
+        "This item has no source of its own; opening the tool's docs: {url}",
+    ),
+    "no_source": ("이 항목에는 출처 링크가 없습니다.", "This item has no source link."),
+    "key_open_source": ("출처 열기", "Open source"),
     "config_ignored": ("설정 파일을 무시했습니다: {problem}", "Settings file ignored: {problem}"),
     "config_not_saved": (
         "설정을 저장하지 못했습니다: {problem}",

@@ -11,7 +11,6 @@ parser for other commands stays cheap.
 from __future__ import annotations
 
 import argparse
-
 from collections.abc import Callable
 
 from orchexplorer.commands import CommandError, Context, clean

@@ -184,7 +184,9 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in the app's language; "keys" opens our `?`."""
         lang = self.lang
-        yield SystemCommand(t("sys_theme", lang), t("sys_theme_help", lang), self.action_change_theme)
+        yield SystemCommand(
+            t("sys_theme", lang), t("sys_theme_help", lang), self.action_change_theme
+        )
         yield SystemCommand(t("sys_keys", lang), t("sys_keys_help", lang), self.action_help)
         if screen.maximized is not None:
             yield SystemCommand(
@@ -338,6 +340,20 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
             return
         self.jumped()
         self.go_to(mark.place)
+
+    def open_source(self, url: str | None, fallback: str | None = None) -> None:
+        """`o`: open the item's own source in the browser, else `fallback` (the tool's
+        docs) saying so, else say there is none."""
+        if url is None and fallback is None:
+            self.notify(t("no_source", self.lang), severity="warning", markup=False)
+            return
+        if url is None:
+            assert fallback is not None
+            self.notify(t("opening_tool_docs", self.lang, url=fallback), markup=False)
+            self.open_url(fallback)
+            return
+        self.notify(t("opening", self.lang, url=url), markup=False)
+        self.open_url(url)
 
     # ------------------------------------------------------------------ navigation
 

@@ -40,6 +40,7 @@ from orchexplorer.tui.screens.dialogs import RowDetailScreen, ToolChooserScreen
 from orchexplorer.tui.screens.portability import PortabilityPane
 from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import LEVEL_STYLES, CompareGrid, GridRow
+from orchexplorer.tui.widgets.find_bar import FindBar, highlighted
 
 _C = TypeVar("_C", Cell, ConceptCell)  # a dimension's or a concept's cell
 
@@ -73,7 +74,12 @@ def compare_bindings(lang: Lang) -> list[BindingType]:
         Binding("d", "toggle_differences", t("key_cmp_differences", lang), id="compare.diff"),
         Binding("a", "add_tool", t("key_cmp_add", lang), id="compare.add"),
         Binding("x", "remove_tool", t("key_cmp_remove", lang), id="compare.remove"),
-        Binding("enter,n", "details", t("key_cmp_notes", lang), show=False, id="compare.notes"),
+        Binding("enter", "details", t("key_cmp_notes", lang), show=False, id="compare.notes"),
+        Binding(
+            "n", "details_or_next", t("key_cmp_notes_or_next", lang), show=False, id="compare.n"
+        ),
+        Binding("f", "find", t("key_find", lang), id="compare.find"),
+        Binding("N", "find_next(-1)", t("key_find_previous", lang), show=False, id="find-prev"),
         Binding("left", "focus_column(-1)", t("key_cmp_column_left", lang), show=False),
         Binding("right", "focus_column(1)", t("key_cmp_column_right", lang), show=False),
         Binding(
@@ -89,6 +95,7 @@ def compare_bindings(lang: Lang) -> list[BindingType]:
             show=False,
         ),
         Binding("p", "next_pair", t("key_cmp_pair", lang), show=False),
+        Binding("o", "open_source", t("key_open_source", lang), show=False, id="compare.open"),
         Binding("e", "next_app", t("key_cmp_app", lang), show=False),
         Binding("question_mark", "app.help", t("key_help", lang), id="help"),
         Binding("slash", "app.search", t("key_search", lang), show=False, id="search"),
@@ -125,6 +132,7 @@ class CompareScreen(Screen[None]):
         self.lang = lang
         self.pack = pack
         self.state = CompareState.of(pack, tool_ids, focus_tool=focus_tool)
+        self.find_query = ""  # highlighted in the grids (the find bar)
         tab = self.state.row_tab(focus_row)
         self.initial_tab = tab or "dimensions"
         self.initial_row = focus_row if tab is not None else None
@@ -177,6 +185,7 @@ class CompareScreen(Screen[None]):
                 if self.pack_has(section):
                     with TabPane(t(f"port_tab_{section}", self.lang), id=pane_id):
                         yield PortabilityPane(self.pack, self.lang, section, id=f"{pane_id}-pane")
+        yield FindBar(self, self.lang, id="find-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -187,6 +196,7 @@ class CompareScreen(Screen[None]):
     def _lang_changed(self, lang: Lang) -> None:
         self.lang = lang
         apply_bindings(self, compare_bindings(lang))
+        self.query_one(FindBar).set_lang(lang)
         tabs = self.query_one("#compare-tabs", TabbedContent)
         for pane_id, key in TABS:
             tabs.get_tab(pane_id).label = Content(t(key, lang))
@@ -317,9 +327,9 @@ class CompareScreen(Screen[None]):
         return [
             GridRow(
                 id=row.id,
-                title=Content(row.title(self.lang)),
+                title=self._hl(Content(row.title(self.lang))),
                 differs=row.differs,
-                cells=tuple(self._cell(cell) for cell in row.cells),
+                cells=tuple(tuple(map(self._hl, self._cell(cell))) for cell in row.cells),
                 break_before=i > 0 and rows[i - 1].in_comparison and not row.in_comparison,
             )
             for i, row in enumerate(rows)
@@ -380,9 +390,11 @@ class CompareScreen(Screen[None]):
             [
                 GridRow(
                     id=row.id,
-                    title=Content(row.label(self.lang)),
+                    title=self._hl(Content(row.label(self.lang))),
                     differs=row.differs,
-                    cells=tuple(self._concept_cell(cell) for cell in row.cells),
+                    cells=tuple(
+                        tuple(map(self._hl, self._concept_cell(cell))) for cell in row.cells
+                    ),
                 )
                 for row in self.state.shown_concepts
             ],
@@ -500,6 +512,88 @@ class CompareScreen(Screen[None]):
     def action_next_app(self) -> None:
         self._change(self.state.next_app())
         self.action_tab("examples")
+
+    # ------------------------------------------------------------------ find
+
+    def _find_grid(self) -> CompareGrid | None:
+        tab = self.active_tab
+        if tab == "dimensions":
+            return self.dimensions_grid
+        if tab == "concepts":
+            return self.concepts_grid
+        return None
+
+    def find_items(self) -> list[tuple[str, str]]:
+        grid = self._find_grid()
+        if grid is None:
+            return []
+        return [
+            (
+                row.id,
+                " ".join([row.title.plain, *(p.plain for cell in row.cells for p in cell)]),
+            )
+            for row in grid.rows
+        ]
+
+    def find_current(self) -> str | None:
+        grid = self._find_grid()
+        return grid.cursor_row_id if grid is not None else None
+
+    def find_show(self, key: str) -> None:
+        grid = self._find_grid()
+        if grid is not None and key in grid.row_ids:
+            grid.move_cursor(grid.row_ids.index(key))
+
+    def find_highlight(self, query: str) -> None:
+        self.find_query = query
+        if self.active_tab == "dimensions":
+            self._render_dimensions()
+        elif self.active_tab == "concepts":
+            self._render_concepts()
+
+    def find_focus_view(self) -> None:
+        self._focus_tab(self.active_tab)
+
+    def _hl(self, content: Content) -> Content:
+        return highlighted(content, self.find_query) if self.find_query else content
+
+    def action_find(self) -> None:
+        """`f`: find in the dimensions or concepts shown."""
+        if self._find_grid() is None:
+            self.notify(t("find_not_here", self.lang), severity="warning", markup=False)
+            return
+        self.query_one(FindBar).open()
+
+    def action_find_next(self, direction: int) -> None:
+        bar = self.query_one(FindBar)
+        if bar.active and self._find_grid() is not None:
+            bar.refresh_matches()
+            bar.next(direction)
+
+    def action_open_source(self) -> None:
+        """`o`: the source of the focused tool's cell in the row under the cursor (a
+        dimension cell's note), or of the portability row."""
+        url: str | None = None
+        tab = self.active_tab
+        panes = self.query(f"#{tab}-pane")
+        if panes:
+            item = panes.first(PortabilityPane).current()
+            url = item.sources[0].url if item is not None and item.sources else None
+        elif tab == "dimensions":
+            dim = self.pack.dimension(self.dimensions_grid.cursor_row_id or "")
+            cell = dim.cells.get(self.state.focused_tool) if dim is not None else None
+            url = cell.source if cell is not None else None
+        opener = getattr(self.app, "open_source", None)
+        if callable(opener):
+            opener(url)
+
+    def action_details_or_next(self) -> None:
+        """`n`: the next match while a find is active here, else the row's notes."""
+        bar = self.query_one(FindBar)
+        if bar.active and self._find_grid() is not None:
+            self.action_find_next(1)
+        else:
+            self.action_details()
 
     def action_details(self) -> None:
         """The row under the cursor in full, in a dialog."""

@@ -14,6 +14,7 @@ from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack, Tool
 from orchexplorer.tui.bindings import AppScreen, apply_bindings
 from orchexplorer.tui.widgets.detail import TABS, ToolDetail
+from orchexplorer.tui.widgets.find_bar import FindBar
 from orchexplorer.tui.widgets.sidebar import ToolList
 
 
@@ -29,6 +30,9 @@ def explorer_bindings(lang: Lang) -> list[BindingType]:
         Binding("s", "save_example", t("key_save", lang), show=False, id="save"),
         Binding("p", "app.portability", t("key_portability", lang), id="portability"),
         Binding("o", "open_docs", t("key_open", lang), id="open"),
+        Binding("f", "find", t("key_find", lang), id="find"),
+        Binding("n", "find_next(1)", t("key_find_next", lang), show=False, id="find-next"),
+        Binding("N", "find_next(-1)", t("key_find_previous", lang), show=False, id="find-prev"),
         Binding("b", "toggle_sidebar", t("key_sidebar", lang), show=False, id="sidebar"),
         Binding("escape", "back", t("key_back", lang), show=False, id="back"),
         *tab_bindings,
@@ -56,6 +60,7 @@ class ExplorerScreen(AppScreen):
                 yield ToolDetail(self.pack, self.lang, id="detail")
             else:
                 yield Static(Content(t("empty_pack", self.lang)), id="detail", classes="empty")
+        yield FindBar(self, self.lang, id="find-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -93,6 +98,7 @@ class ExplorerScreen(AppScreen):
         # The sidebar and the detail watch the language themselves.
         self.lang = lang
         apply_bindings(self, explorer_bindings(lang))
+        self.query_one(FindBar).set_lang(lang)
         if not self.pack.ordered_tools:
             self.query_one("#detail", Static).update(Content(t("empty_pack", lang)))
 
@@ -141,6 +147,39 @@ class ExplorerScreen(AppScreen):
         if self.focused is not sidebar:
             sidebar.focus()
 
+    # ------------------------------------------------------------------ find
+
+    def find_items(self) -> list[tuple[str, str]]:
+        return self.detail.find_items() if self.detail is not None else []
+
+    def find_current(self) -> str | None:
+        return self.detail.find_current() if self.detail is not None else None
+
+    def find_show(self, key: str) -> None:
+        if self.detail is not None:
+            self.detail.find_show(key)
+
+    def find_highlight(self, query: str) -> None:
+        if self.detail is not None:
+            self.detail.find_highlight(query)
+
+    def find_focus_view(self) -> None:
+        if self.detail is not None:
+            self.detail.focus_content()
+
+    def action_find(self) -> None:
+        """`f`: find in the open tab."""
+        if self.detail is not None:
+            self.query_one(FindBar).open()
+
+    def action_find_next(self, direction: int) -> None:
+        bar = self.query_one(FindBar)
+        if not bar.active:
+            self.action_find()
+            return
+        bar.refresh_matches()
+        bar.next(direction)
+
     def action_toggle_sidebar(self) -> None:
         """`b`: hide the sidebar (the detail gets its columns), or show it again."""
         sidebar = self.query_one(ToolList)
@@ -180,10 +219,18 @@ class ExplorerScreen(AppScreen):
             self.notify(t("saved", self.lang, path=str(path)), timeout=8, markup=False)
 
     def action_open_docs(self) -> None:
+        """`o`: the source of the item under the cursor (a feature's link, a relation's
+        fact-check), else the tool's first link."""
         tool = self.tool
-        if tool is None or not tool.links:
+        detail = self.detail
+        if tool is None or detail is None:
             self.notify(t("no_link", self.lang), severity="warning", markup=False)
             return
-        url = tool.links[0].url
-        self.notify(t("opening", self.lang, url=url), markup=False)
-        self.app.open_url(url)
+        own = detail.current_link(detail.active_tab)
+        fallback = tool.links[0].url if tool.links else None
+        if own is None and fallback is None:
+            self.notify(t("no_link", self.lang), severity="warning", markup=False)
+            return
+        opener = getattr(self.app, "open_source", None)
+        if callable(opener):
+            opener(own, fallback)

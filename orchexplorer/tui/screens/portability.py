@@ -40,6 +40,7 @@ def _bindings(lang: Lang) -> list[Binding]:
     return [
         Binding("escape", "back", t("key_back", lang), id="port-back"),
         Binding("enter", "detail", t("port_key_detail", lang), show=False, id="port-detail"),
+        Binding("o", "open_source", t("key_open_source", lang), show=False, id="port-open"),
         Binding("1", "section('keys')", t("port_tab_keys", lang), show=False),
         Binding("2", "section('commands')", t("port_tab_commands", lang), show=False),
         Binding("3", "section('friends')", t("port_tab_friends", lang), show=False),
@@ -332,6 +333,14 @@ class PortabilityScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self._pane(self.section).filter_input.focus()
+
+    def action_open_source(self) -> None:
+        """`o`: the first source of the row under the cursor."""
+        item = self._pane(self.section).current()
+        url = item.sources[0].url if item is not None and item.sources else None
+        opener = getattr(self.app, "open_source", None)
+        if callable(opener):
+            opener(url)
 
     def action_detail(self) -> None:
         self._pane(self.section).open_detail()

@@ -126,7 +126,7 @@ class SearchScreen(PickerScreen[Hit, Jump]):
         self.show_items(hits, self._prompt)
         scope = ""
         if scoped is not None and scoped.tools:
-            names = [self._name(x) for x in scoped.tools]
+            names = [self._tool_name(x) for x in scoped.tools]
             scope = t("search_scope", self.lang, tools=", ".join(names)) + " · "
         if scoped is not None and scoped.unknown:
             self._status(
@@ -144,7 +144,7 @@ class SearchScreen(PickerScreen[Hit, Jump]):
         else:
             self._status("")
 
-    def _name(self, tool_id: str) -> str:
+    def _tool_name(self, tool_id: str) -> str:
         tool = self.pack.tool(tool_id)
         return tool.name.get(self.lang) if tool is not None else tool_id
 

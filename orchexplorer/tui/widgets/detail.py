@@ -6,6 +6,8 @@ markup, so `[bold]` or `list[int]` in a pack is shown exactly as written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -15,7 +17,8 @@ from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from orchexplorer.i18n import Lang, t
-from orchexplorer.model import Example, Note, Pack, Tool
+from orchexplorer.model import Example, Feature, Note, Pack, Tool, UseCase
+from orchexplorer.tui.widgets.find_bar import highlighted
 from orchexplorer.tui.widgets.item_list import ItemList
 
 #: Tab ids in key order (1..5) and the i18n key of each label.
@@ -81,6 +84,10 @@ class ToolDetail(Vertical):
         self.lang = lang
         self.tool: Tool | None = None
         self._stale: set[str] = set()  # tabs not yet filled for this tool and language
+        self._prompts: dict[str, list[tuple[str, Content]]] = {}  # list tab -> items shown
+        self.find_query = ""  # highlighted in what is shown (the find bar)
+        self._find_at: str | None = None  # the overview part found last
+        self._overview_texts: dict[int, Content] = {}  # overview part -> its own text
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
@@ -194,11 +201,12 @@ class ToolDetail(Vertical):
         empty = self.query_one(f"#{name}-empty", Static)
         keep = lst.highlighted
         lst.clear_options()
+        self._prompts[name] = items
         options: list[Option | None] = []
         for item_id, prompt in items:
             if options and name != "examples":
                 options.append(None)  # a divider line between multi-line items
-            options.append(Option(prompt, id=item_id))
+            options.append(Option(highlighted(prompt, self.find_query), id=item_id))
         lst.add_options(options)
         empty.update(Content(t("empty_" + name, self.lang)))
         empty.display = not items
@@ -266,6 +274,14 @@ class ToolDetail(Vertical):
                         classes="item",
                     )
                 )
+        self._overview_texts = {}
+        self._find_at = None
+        if self.find_query:
+            for widget in widgets:
+                content = widget.content
+                if isinstance(content, Content):
+                    self._overview_texts[id(widget)] = content
+                    widget.update(highlighted(content, self.find_query))
         with self.app.batch_update():
             scroll.remove_children()
             scroll.mount_all(widgets)
@@ -351,6 +367,87 @@ class ToolDetail(Vertical):
         if index is None or not lst.display:
             return None
         return lst.get_option_at_index(index).id
+
+    def current_link(self, tab_id: str) -> str | None:
+        """The source of the item under the cursor in `tab_id`: a feature's, use case's
+        or example's own link, a relation's first fact-check source."""
+        tool = self.tool
+        item_id = self.current_item(tab_id)
+        if tool is None or item_id is None:
+            return None
+        if tab_id == "relations":
+            rel = next((r for r in self.pack.relations if r.id == item_id), None)
+            return rel.notes[0].source if rel is not None and rel.notes else None
+        groups: dict[str, Sequence[Feature | UseCase | Example]] = {
+            "features": tool.features,
+            "use_cases": tool.use_cases,
+            "examples": tool.examples,
+        }
+        for item in groups.get(tab_id, ()):
+            if item.id == item_id:
+                return item.link
+        return None
+
+    # ------------------------------------------------------------------ find in the tab
+
+    def find_items(self) -> list[tuple[str, str]]:
+        """(key, text) of what the open tab shows: list items by id, overview parts by
+        their place."""
+        tab = self.active_tab
+        if tab == "overview":
+            scroll = self.query_one("#overview-scroll", Pane)
+            return [
+                (str(i), w.content.plain)
+                for i, w in enumerate(scroll.query_children(Static))
+                if isinstance(w.content, Content)
+            ]
+        return [(item_id, prompt.plain) for item_id, prompt in self._prompts.get(tab, [])]
+
+    def find_current(self) -> str | None:
+        tab = self.active_tab
+        if tab == "overview":
+            return self._find_at
+        return self.current_item(tab)
+
+    def find_show(self, key: str) -> None:
+        tab = self.active_tab
+        if tab != "overview":
+            self.query_one(f"#{tab}-list", ItemList).highlight_id(key)
+            return
+        scroll = self.query_one("#overview-scroll", Pane)
+        parts = list(scroll.query_children(Static))
+        for part in parts:
+            part.remove_class("-found")
+        index = int(key)
+        if 0 <= index < len(parts):
+            self._find_at = key
+            parts[index].add_class("-found")
+            scroll.scroll_to_widget(parts[index], animate=False)
+
+    def find_highlight(self, query: str) -> None:
+        self.find_query = query
+        tab = self.active_tab
+        if tab == "overview":
+            scroll = self.query_one("#overview-scroll", Pane)
+            for part in scroll.query_children(Static):
+                original = self._overview_texts.get(id(part))
+                if original is None and isinstance(part.content, Content):
+                    original = self._overview_texts[id(part)] = part.content
+                if original is not None:
+                    part.update(highlighted(original, query))
+                if not query:
+                    part.remove_class("-found")
+            return
+        lists = self.query(f"#{tab}-list")
+        if not lists or tab not in self._prompts:
+            return
+        lst = lists.first(ItemList)
+        for index in range(lst.option_count):
+            option = lst.get_option_at_index(index)
+            for item_id, prompt in self._prompts[tab]:
+                if item_id == option.id:
+                    lst.replace_option_prompt_at_index(index, highlighted(prompt, query))
+                    break
 
     def focus_content(self) -> None:
         """Focus what the open tab shows (its list or its scrolling pane)."""
