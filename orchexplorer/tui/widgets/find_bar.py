@@ -56,8 +56,8 @@ class FindBar(Horizontal):
 
     BINDINGS = [Binding("escape", "close", "Close", show=False)]
 
-    def __init__(self, target: FindTarget, lang: Lang, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, target: FindTarget, lang: Lang, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.target = target
         self.lang = lang
         self.query_text = ""
@@ -148,5 +148,5 @@ class FindBar(Horizontal):
         if not matches:
             label.update(Content.styled(t("find_none", self.lang), "$text-warning"))
             return
-        number = list(matches).index(at) + 1 if at in matches else 0
+        number = list(matches).index(at) + 1 if at is not None and at in matches else 0
         label.update(Content(t("find_count", self.lang, n=number, total=len(matches))))
