@@ -111,6 +111,7 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         self.settings_path = settings_path or config_path()
         self.history = History()
         self._restoring = False  # going back or forward: the next place read replaces
+        self._restore_generation = 0
         self._jumped = False  # a jump (search, palette, relation): the next place is a visit
         self.marks: list[Mark] = marks_from_settings(
             load_config(self.settings_path).values.get("marks")
@@ -257,13 +258,23 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
             self.notify(t(key, self.lang), severity="warning", timeout=2, markup=False)
             return
         self._restoring = True
+        self._restore_generation += 1
+        generation = self._restore_generation
         self.go_to(place)
         self._show_place()
         # Once the screens have settled, what is shown is the place (a mark's item may be
-        # gone: then what is shown replaces it, and nothing ahead is lost).
-        self.call_after_refresh(lambda: self.call_after_refresh(self._restored))
+        # gone: then what is shown replaces it, and nothing ahead is lost). Only the
+        # latest of several quick steps back does this.
+        self.call_after_refresh(lambda: self.call_after_refresh(self._restored, generation))
 
-    def _restored(self) -> None:
+    @property
+    def history_settled(self) -> bool:
+        """No step back or forward is still being shown."""
+        return not self._restoring
+
+    def _restored(self, generation: int) -> None:
+        if generation != self._restore_generation:
+            return
         self._restoring = False
         place = self.place()
         if place is not None and place != self.history.current:

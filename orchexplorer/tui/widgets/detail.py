@@ -475,6 +475,8 @@ class ToolDetail(Vertical):
         """Open `tab_id` and bring `item_id` (a feature, note, example…) into view."""
         self.open_tab(tab_id)
         if item_id is None:
+            # the focus stays in the detail (a list hidden with its tab would leave none)
+            self.call_after_refresh(self.focus_content)
             return True
         if tab_id == "overview":
             # Overview items are named "note:ID", "component:ID", "conclusion:ID" (names,
