@@ -168,6 +168,9 @@ def test_every_note_has_an_official_source_and_a_date(notes: dict[str, Note]) ->
         "https://github.com/docker/",
         "https://github.com/moby/",
         "https://docs.mirantis.com/",
+        "https://docs.podman.io/",
+        "https://github.com/containers/",
+        "https://github.com/podman-container-tools/",
     )
     for where, note in notes.items():
         assert note.source.startswith(official), (where, note.source)
