@@ -168,6 +168,9 @@ def test_every_note_has_an_official_source_and_a_date(notes: dict[str, Note]) ->
         "https://github.com/docker/",
         "https://github.com/moby/",
         "https://docs.mirantis.com/",
+        "https://docs.k3s.io/",
+        "https://github.com/k3s-io/",
+        "https://github.com/cncf/",
     )
     for where, note in notes.items():
         assert note.source.startswith(official), (where, note.source)
