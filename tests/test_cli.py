@@ -35,7 +35,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_validate_shipped_pack(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate")
     assert code == 0, err
-    assert out.startswith("content pack is valid: 4 tools, ")
+    assert out.startswith("content pack is valid: 5 tools, ")
 
 
 def test_validate_reports_every_error_and_exits_1(
@@ -105,8 +105,8 @@ def test_show_unknown_tool_and_example(capsys: pytest.CaptureFixture[str]) -> No
     code, _, err = run(capsys, "show", "nomad")
     assert code == 2
     assert (
-        err
-        == "orchexplorer: unknown tool 'nomad'. Known tools: docker, compose, swarm, kubernetes\n"
+        err == "orchexplorer: unknown tool 'nomad'. "
+        "Known tools: docker, compose, swarm, kubernetes, k3s\n"
     )
     code, _, err = run(capsys, "show", "compose", "--example", "nope")
     assert code == 2 and "Examples: " in err and "web-db" in err
@@ -217,5 +217,6 @@ def test_unknown_tool_or_compare_id_exits_2_before_the_app_opens(
         code, _, err = run(capsys, *argv)
         assert code == 2
         assert err == (
-            "orchexplorer: unknown tool 'nomad'. Known tools: docker, compose, swarm, kubernetes\n"
+            "orchexplorer: unknown tool 'nomad'. "
+            "Known tools: docker, compose, swarm, kubernetes, k3s\n"
         )

@@ -171,6 +171,9 @@ def test_every_note_has_an_official_source_and_a_date(notes: dict[str, Note]) ->
         "https://docs.podman.io/",
         "https://github.com/containers/",
         "https://github.com/podman-container-tools/",
+        "https://docs.k3s.io/",
+        "https://github.com/k3s-io/",
+        "https://github.com/cncf/",
     )
     for where, note in notes.items():
         assert note.source.startswith(official), (where, note.source)
