@@ -419,6 +419,19 @@ def test_stale_counts_relation_and_conclusion_notes(tmp_path: Path) -> None:
     assert stale_notes(pack, 30, TODAY) == []
 
 
+#: Where a comparison cell's note may be checked: each tool's own documentation or repository.
+OFFICIAL_CELL_SOURCES = (
+    "https://docs.docker.com/",
+    "https://kubernetes.io/",
+    "https://docs.k3s.io/",
+    "https://github.com/k3s-io/",
+    "https://docs.podman.io/",
+    "https://github.com/containers/",
+    "https://developer.hashicorp.com/nomad/",
+    "https://github.com/hashicorp/nomad",
+)
+
+
 def test_every_cell_note_of_the_shipped_pack_has_a_source_and_a_date() -> None:
     from orchexplorer.loader import load_pack
 
@@ -427,7 +440,7 @@ def test_every_cell_note_of_the_shipped_pack_has_a_source_and_a_date() -> None:
     assert len(noted) >= 13
     for dim_id, tool_id, cell in noted:
         assert cell.source is not None and cell.checked is not None, (dim_id, tool_id)
-        assert cell.source.startswith(("https://docs.docker.com/", "https://kubernetes.io/"))
+        assert cell.source.startswith(OFFICIAL_CELL_SOURCES), (dim_id, tool_id, cell.source)
 
 
 def test_a_cell_source_needs_its_date_and_its_note() -> None:
