@@ -174,6 +174,14 @@ def test_every_note_has_an_official_source_and_a_date(notes: dict[str, Note]) ->
         "https://docs.k3s.io/",
         "https://github.com/k3s-io/",
         "https://github.com/cncf/",
+        # the tools added in issue #17: their own documentation and repositories
+        "https://docs.k3s.io/",
+        "https://github.com/k3s-io/",
+        "https://docs.podman.io/",
+        "https://podman.io/",
+        "https://github.com/containers/",
+        "https://developer.hashicorp.com/nomad/",
+        "https://github.com/hashicorp/",
     )
     for where, note in notes.items():
         assert note.source.startswith(official), (where, note.source)

@@ -114,11 +114,16 @@ async def test_result_says_why_tools_are_ruled_out_and_which_answers_clash(
     async with app.run_test(size=(120, 40)) as pilot:
         await _to_result(pilot, app, wanted)
         result = rank(pack, wanted)
+        # (K3s on one server, with Deployments, shares first place with Docker Swarm; what
+        # rules K3s, Podman and Nomad out depends on their comparison cells)
         assert result.ranking[0].tool_id == "swarm"
-        assert {r.tool for r in result.ruled_out} == {"compose", "docker"}
+        assert {r.tool for r in result.ruled_out} & {"compose", "docker", "swarm"} == {
+            "compose",
+            "docker",
+        }
         text = screen_text(app)
         flat = " ".join(text.split())
-        assert "Best fit: Docker Swarm" in text
+        assert "Tied for the best fit: Docker Swarm and K3s" in flat
         for name in ("Docker Compose", "Docker"):
             assert (
                 f"✗ {name}: ruled out — required: self-healing that reschedules failed work "
