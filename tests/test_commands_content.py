@@ -20,9 +20,12 @@ PACK: Pack = load_pack()
 COMMANDS: dict[str, CommandMapping] = {m.id: m for m in PACK.commands}
 FRIENDS: dict[str, FalseFriend] = {f.id: f for f in PACK.false_friends}
 CHECKED = dt.date(2026, 12, 2)
+PODMAN_CHECKED = dt.date(2026, 12, 3)  # the Podman cells came a day later
 DOCKER_USERS = "https://kubernetes.io/docs/reference/kubectl/docker-cli-to-kubectl/"
 DOCKER_USERS_KO = "https://kubernetes.io/ko/docs/reference/kubectl/docker-cli-to-kubectl/"
-OFFICIAL_HOSTS = {"kubernetes.io", "docs.docker.com", "helm.sh"}
+OFFICIAL_HOSTS = {"kubernetes.io", "docs.docker.com", "helm.sh", "docs.podman.io"}
+#: Podman's own repository (rootless.md, troubleshooting.md) is official too.
+OFFICIAL_PREFIXES = ("https://github.com/containers/podman/",)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 #: The tasks the map must have (the page "kubectl for Docker Users" and beyond).
@@ -65,6 +68,8 @@ def _filed_right(tool: str, command: str) -> bool:
         return command.startswith("docker compose ")
     if tool == "swarm":
         return bool(_CLUSTER.match(command))
+    if tool == "podman":
+        return all(p.startswith("podman ") for p in command.split(" && "))
     if tool == "docker":
         parts = command.split(" && ")
         return all(
@@ -105,7 +110,7 @@ def test_the_map_has_every_task() -> None:
 def test_a_row_puts_tools_side_by_side_with_their_own_cli(mapping_id: str) -> None:
     mapping = COMMANDS[mapping_id]
     assert len(mapping.commands) >= 2, mapping_id
-    assert set(mapping.commands) <= {"docker", "compose", "swarm", "kubernetes"}
+    assert set(mapping.commands) <= {"docker", "compose", "swarm", "kubernetes", "podman"}
     for tool, cell in mapping.commands.items():
         assert _filed_right(tool, cell.command), (mapping_id, tool, cell.command)
         assert cell.command == cell.command.strip() and "\n" not in cell.command
@@ -117,6 +122,9 @@ def test_the_shell_checks_catch_a_misfiled_command() -> None:
     assert not _filed_right("swarm", "docker ps")
     assert not _filed_right("compose", "docker ps")
     assert not _filed_right("kubernetes", "docker logs web")
+    assert not _filed_right("podman", "docker ps")
+    assert not _filed_right("docker", "podman ps")
+    assert not _filed_right("podman", "podman rm -f web && docker run -d web")
     assert _filed_right("swarm", "docker events --filter scope=swarm")
 
 
@@ -166,9 +174,10 @@ def test_the_logs_row_answers_to_both_clis() -> None:
 def test_a_row_has_official_sources_checked_on_the_day(mapping_id: str) -> None:
     mapping = COMMANDS[mapping_id]
     for source in mapping.sources:
-        assert urlparse(source.url).hostname in OFFICIAL_HOSTS, source.url
+        official = urlparse(source.url).hostname in OFFICIAL_HOSTS
+        assert official or source.url.startswith(OFFICIAL_PREFIXES), source.url
         assert source.url.startswith("https://"), source.url
-        assert source.checked == CHECKED, source.url
+        assert source.checked in (CHECKED, PODMAN_CHECKED), source.url
 
 
 def test_the_kubernetes_page_for_docker_users_is_cited_in_both_languages() -> None:
