@@ -16,6 +16,8 @@ from orchexplorer.loader import default_content_dir, load_pack
 from orchexplorer.model import ComposeKey, ComposeKeyPath, KeySupport, Pack
 
 TOOLS = ("compose", "swarm", "kubernetes")
+#: Every column of the matrix (the Nomad column has its own tests in test_portability_nomad.py).
+MATRIX_TOOLS = ("nomad", *TOOLS)
 
 # The keys the portability issue names, as (scope, key).
 REQUIRED_TOP = ("name", "version", "include", "x-*", "volumes", "networks", "secrets", "configs")
@@ -119,7 +121,8 @@ STACK_SKIPPED = (
 
 OFFICIAL = re.compile(
     r"^https://(docs\.docker\.com|kubernetes\.io"
-    r"|github\.com/(docker|moby|kubernetes|compose-spec)/)"
+    r"|developer\.hashicorp\.com/nomad/"
+    r"|github\.com/(docker|moby|kubernetes|compose-spec|hashicorp)/)"
 )
 
 
@@ -188,9 +191,9 @@ def test_every_key_the_issue_names_is_present(keys: dict[tuple[str, str], Compos
     assert not missing, f"missing Compose keys: {missing}"
 
 
-def test_every_key_has_a_cell_for_each_of_the_three_tools(pack: Pack) -> None:
+def test_every_key_has_a_cell_for_each_matrix_tool(pack: Pack) -> None:
     for ckey in pack.compose_keys:
-        assert set(ckey.support) == set(TOOLS), f"{ckey.id}: {sorted(ckey.support)}"
+        assert set(ckey.support) == set(MATRIX_TOOLS), f"{ckey.id}: {sorted(ckey.support)}"
 
 
 def test_a_key_a_tool_does_not_support_says_what_to_do_instead(pack: Pack) -> None:
