@@ -26,6 +26,10 @@ DOCKER_USERS_KO = "https://kubernetes.io/ko/docs/reference/kubectl/docker-cli-to
 OFFICIAL_HOSTS = {"kubernetes.io", "docs.docker.com", "helm.sh", "docs.podman.io"}
 #: Podman's own repository (rootless.md, troubleshooting.md) is official too.
 OFFICIAL_PREFIXES = ("https://github.com/containers/podman/",)
+CHECKED_NOMAD = dt.date(2026, 12, 3)  # the Nomad cells were checked a day later
+DOCKER_USERS = "https://kubernetes.io/docs/reference/kubectl/docker-cli-to-kubectl/"
+DOCKER_USERS_KO = "https://kubernetes.io/ko/docs/reference/kubectl/docker-cli-to-kubectl/"
+OFFICIAL_HOSTS = {"kubernetes.io", "docs.docker.com", "helm.sh", "developer.hashicorp.com"}
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 #: The tasks the map must have (the page "kubectl for Docker Users" and beyond).
@@ -62,6 +66,8 @@ _CLUSTER = re.compile(r"^docker (service|stack|node|swarm) |^docker (info|events
 
 
 def _filed_right(tool: str, command: str) -> bool:
+    if tool == "nomad":
+        return command.startswith("nomad ")
     if tool == "kubernetes":
         return command.startswith("kubectl ")
     if tool == "compose":
@@ -111,6 +117,7 @@ def test_a_row_puts_tools_side_by_side_with_their_own_cli(mapping_id: str) -> No
     mapping = COMMANDS[mapping_id]
     assert len(mapping.commands) >= 2, mapping_id
     assert set(mapping.commands) <= {"docker", "compose", "swarm", "kubernetes", "podman"}
+    assert set(mapping.commands) <= {"docker", "compose", "swarm", "kubernetes", "nomad"}
     for tool, cell in mapping.commands.items():
         assert _filed_right(tool, cell.command), (mapping_id, tool, cell.command)
         assert cell.command == cell.command.strip() and "\n" not in cell.command
@@ -125,6 +132,7 @@ def test_the_shell_checks_catch_a_misfiled_command() -> None:
     assert not _filed_right("podman", "docker ps")
     assert not _filed_right("docker", "podman ps")
     assert not _filed_right("podman", "podman rm -f web && docker run -d web")
+    assert not _filed_right("nomad", "kubectl get pods")
     assert _filed_right("swarm", "docker events --filter scope=swarm")
 
 
@@ -178,6 +186,8 @@ def test_a_row_has_official_sources_checked_on_the_day(mapping_id: str) -> None:
         assert official or source.url.startswith(OFFICIAL_PREFIXES), source.url
         assert source.url.startswith("https://"), source.url
         assert source.checked in (CHECKED, PODMAN_CHECKED), source.url
+        day = CHECKED_NOMAD if "hashicorp.com" in source.url else CHECKED
+        assert source.checked == day, source.url
 
 
 def test_the_kubernetes_page_for_docker_users_is_cited_in_both_languages() -> None:

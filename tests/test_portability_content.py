@@ -18,6 +18,8 @@ from orchexplorer.model import ComposeKey, ComposeKeyPath, KeySupport, Pack
 TOOLS = ("compose", "swarm", "kubernetes")
 #: Every tool with a column in the matrix (TOOLS is the three the pinned facts below compare).
 MATRIX_TOOLS = (*TOOLS, "podman")
+#: Every column of the matrix (the Nomad column has its own tests in test_portability_nomad.py).
+MATRIX_TOOLS = ("nomad", *TOOLS)
 
 # The keys the portability issue names, as (scope, key).
 REQUIRED_TOP = ("name", "version", "include", "x-*", "volumes", "networks", "secrets", "configs")
@@ -122,6 +124,8 @@ STACK_SKIPPED = (
 OFFICIAL = re.compile(
     r"^https://(docs\.docker\.com|kubernetes\.io"
     r"|docs\.podman\.io|github\.com/(docker|moby|kubernetes|compose-spec|containers)/)"
+    r"|developer\.hashicorp\.com/nomad/"
+    r"|github\.com/(docker|moby|kubernetes|compose-spec|hashicorp)/)"
 )
 
 
