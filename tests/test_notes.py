@@ -182,6 +182,9 @@ def test_every_note_has_an_official_source_and_a_date(notes: dict[str, Note]) ->
         "https://github.com/containers/",
         "https://developer.hashicorp.com/nomad/",
         "https://github.com/hashicorp/",
+        "https://developer.hashicorp.com/nomad/",
+        "https://github.com/hashicorp/",
+        "https://newsroom.ibm.com/",  # HashiCorp's owner, for its own acquisition
     )
     for where, note in notes.items():
         assert note.source.startswith(official), (where, note.source)
@@ -270,7 +273,7 @@ def _tool_notes(pack: Pack, tool_id: str) -> list[Note]:
     ]
 
 
-@pytest.mark.parametrize("tool_id", ["docker", "compose", "swarm", "kubernetes"])
+@pytest.mark.parametrize("tool_id", ["docker", "compose", "swarm", "kubernetes", "nomad"])
 def test_show_prints_every_note_with_its_date(
     capsys: pytest.CaptureFixture[str], pack: Pack, tool_id: str
 ) -> None:
