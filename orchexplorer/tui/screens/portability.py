@@ -25,10 +25,14 @@ from orchexplorer.model import (
 from orchexplorer.portability import (
     Item,
     Section,
+    command_cell,
     command_tools,
     filtered,
+    inherited_label,
+    key_cell,
     key_tools,
     port_label,
+    row_cells,
 )
 from orchexplorer.tui.bindings import apply_bindings
 
@@ -65,16 +69,24 @@ def _localized(text: LocalizedText | None, lang: Lang) -> str:
     return text.get(lang) if text is not None else ""
 
 
+def _inherited(pack: Pack, source: str | None, lang: Lang) -> Content:
+    """'  (as Kubernetes)' after a cell shown from the implemented tool; nothing otherwise."""
+    if source is None:
+        return Content("")
+    return Content.styled(f"  ({inherited_label(pack, source, lang)})", "italic $text-muted")
+
+
 def detail(pack: Pack, item: Item, lang: Lang) -> tuple[str, Content]:
     """The title and body of a row's detail, as literal Content (content is untrusted)."""
     parts: list[Content] = []
     if isinstance(item, ComposeKey):
         title = item.key
         parts.append(Content.styled(item.summary.get(lang), "italic"))
-        for tool_id, cell in item.support.items():
+        for tool_id, cell, source in row_cells(pack, item.support):
             block = [
                 Content.styled(f"■ {_name(pack, tool_id, lang)}  ", "bold")
                 + Content(port_label(cell.level, lang))
+                + _inherited(pack, source, lang)
             ]
             if cell.equivalent:
                 block.append(Content(f"{t('port_equivalent', lang)}: {cell.equivalent}"))
@@ -85,8 +97,11 @@ def detail(pack: Pack, item: Item, lang: Lang) -> tuple[str, Content]:
             parts.append(Content("\n").join(block))
     elif isinstance(item, CommandMapping):
         title = item.task.get(lang)
-        for tool_id, command in item.commands.items():
-            block = [Content.styled(f"■ {_name(pack, tool_id, lang)}", "bold")]
+        for tool_id, command, source in row_cells(pack, item.commands):
+            block = [
+                Content.styled(f"■ {_name(pack, tool_id, lang)}", "bold")
+                + _inherited(pack, source, lang)
+            ]
             block.append(Content.styled(command.command, "$accent"))
             if command.text is not None:
                 block.append(Content(command.text.get(lang)))
@@ -167,21 +182,31 @@ class PortabilityPane(Vertical):
         if isinstance(item, ComposeKey):
             cells = [Text(item.key)]
             for tid in columns[1:]:
-                cell = item.support.get(tid)
+                cell, source = key_cell(self.pack, item, tid)
                 if cell is None:
                     cells.append(Text("–"))
                     continue
                 text = port_label(cell.level, lang)
-                cells.append(Text(f"{text}  {cell.equivalent}" if cell.equivalent else text))
+                shown = Text(f"{text}  {cell.equivalent}" if cell.equivalent else text)
+                cells.append(self._mark(shown, source))
             return cells
         if isinstance(item, CommandMapping):
             cells = [Text(item.task.get(lang))]
             for tid in columns[1:]:
-                command = item.commands.get(tid)
-                cells.append(Text(command.command if command is not None else "–"))
+                command, source = command_cell(self.pack, item, tid)
+                if command is None:
+                    cells.append(Text("–"))
+                    continue
+                cells.append(self._mark(Text(command.command), source))
             return cells
         assert isinstance(item, FalseFriend)
         return [Text(f"⚠ {item.term}"), Text(item.difference.get(lang))]
+
+    def _mark(self, text: Text, source: str | None) -> Text:
+        """A cell shown from the implemented tool ends with '(as Kubernetes)', dimmed."""
+        if source is not None:
+            text.append(f"  ({inherited_label(self.pack, source, self.lang)})", "dim italic")
+        return text
 
     def fill(self) -> None:
         table = self.table
