@@ -466,6 +466,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # a cell shown from the tool that this one implements (k3s: Kubernetes's cells)
     # ("와(과)" is resolved by portability.inherited_label from the name: 쿠버네티스와 같음)
     "port_inherited": ("{tool}와(과) 같음", "as {tool}"),
+    # the tool columns on show when they do not all fit ("columns 1–3 of 6 ▸")
+    "port_columns": ("도구 열 {first}–{last} / {total}", "columns {first}–{last} of {total}"),
+    "port_columns_hint": ("←/→ 다른 열", "←/→ other columns"),
     "port_col_key": ("키", "Key"),
     "port_col_task": ("할 일", "Task"),
     "port_col_term": ("용어", "Term"),

@@ -35,6 +35,7 @@ from orchexplorer.portability import (
     row_cells,
 )
 from orchexplorer.tui.bindings import apply_bindings
+from orchexplorer.tui.widgets.port_table import PortTable
 
 SECTIONS: tuple[Section, ...] = ("keys", "commands", "friends")
 
@@ -145,15 +146,14 @@ class PortabilityPane(Vertical):
             select_on_focus=False,
         )
         yield Static(classes="port-count")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        yield table
+        yield PortTable()
 
     def on_mount(self) -> None:
         self.fill()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one(DataTable)
+    def table(self) -> PortTable:
+        return self.query_one(PortTable)
 
     @property
     def filter_input(self) -> Input:
@@ -221,10 +221,36 @@ class PortabilityPane(Vertical):
             table.add_row(*self._cells(item, ids), key=item.id)
         if self.shown:
             table.move_cursor(row=min(row, len(self.shown) - 1))
+        self._show_count()
+
+    @on(PortTable.ColumnsShown)
+    def _columns_shown(self, event: PortTable.ColumnsShown) -> None:
+        event.stop()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """'3 of 12', and where the tool columns do not all fit, which of them are on show
+        and that ←/→ bring the others ('columns 1–3 of 6 ▸')."""
+        lang = self.lang
         total = len(filtered(self.pack, self.section, ""))
-        self.query_one(".port-count", Static).update(
-            Content(t("port_count", self.lang, shown=len(self.shown), total=total))
-        )
+        text = Content(t("port_count", lang, shown=len(self.shown), total=total))
+        columns = self.table.shown_columns()
+        if columns.total and not columns.all_shown:
+            arrows = ("◂" if columns.more_left else " ") + ("▸" if columns.more_right else " ")
+            where = t(
+                "port_columns",
+                lang,
+                first=columns.first or "-",
+                last=columns.last or "-",
+                total=columns.total,
+            )
+            text = Content.assemble(
+                text,
+                ("  ·  ", "dim"),
+                (f"{where} {arrows}", "bold $text-warning"),
+                ("  " + t("port_columns_hint", lang), "dim"),
+            )
+        self.query_one(".port-count", Static).update(text)
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:
