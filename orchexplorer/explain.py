@@ -25,7 +25,7 @@ How a key of the file finds its matrix entry:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -67,13 +67,28 @@ class KeyFinding:
 
     place: Place
     entry: ComposeKey
+    #: tool id -> the tool it implements (`Tool.implements`), for the cells it inherits
+    implements: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def inherited_from(self, tool_id: str) -> str | None:
+        """The tool whose cell `tool_id` shows, when it has none of its own (k3s shows
+        Kubernetes's); None for its own cell or no cell."""
+        if tool_id in self.entry.support:
+            return None
+        target = self.implements.get(tool_id)
+        return target if target is not None and target in self.entry.support else None
 
     def support(self, tool_id: str) -> KeySupport | None:
-        """What `tool_id` does with the key, or None when the matrix does not say."""
-        return self.entry.support.get(tool_id)
+        """What `tool_id` does with the key (its own cell, else the implemented tool's), or
+        None when the matrix does not say."""
+        cell = self.entry.support.get(tool_id)
+        if cell is None:
+            target = self.implements.get(tool_id)
+            cell = self.entry.support.get(target) if target is not None else None
+        return cell
 
     def level(self, tool_id: str) -> PortLevel | None:
-        cell = self.entry.support.get(tool_id)
+        cell = self.support(tool_id)
         return None if cell is None else cell.level
 
 
@@ -218,6 +233,7 @@ class _Matrix:
 class _Walk:
     doc: YamlDoc
     matrix: _Matrix
+    implements: Mapping[str, str] = field(default_factory=dict)
     findings: list[KeyFinding] = field(default_factory=list)
     unknown: list[Place] = field(default_factory=list)
     extensions: list[Place] = field(default_factory=list)
@@ -244,11 +260,11 @@ class _Walk:
                 if entry is None:
                     self.extensions.append(place)
                 else:
-                    self.findings.append(KeyFinding(place, entry))
+                    self.findings.append(KeyFinding(place, entry, self.implements))
                 continue
             entry, deeper = self.matrix.best(scope, key_path)
             if entry is not None:
-                self.findings.append(KeyFinding(place, entry))
+                self.findings.append(KeyFinding(place, entry, self.implements))
             elif not covered and not deeper:
                 self.unknown.append(place)
                 continue
@@ -289,7 +305,13 @@ def explain(doc: YamlDoc, pack: Pack, targets: Iterable[str]) -> Explanation:
     `targets` are tool ids of the pack. Raises `ComposeFileError` if it is not a Compose
     file (see `compose_services`)."""
     services = compose_services(doc)
-    walk = _Walk(doc, _Matrix.of(pack.compose_keys))
+    target_ids = tuple(targets)
+    implements = {
+        tool.id: tool.implements
+        for tool in pack.tools
+        if tool.id in target_ids and tool.implements is not None
+    }
+    walk = _Walk(doc, _Matrix.of(pack.compose_keys), implements)
     top = {k: v for k, v in doc.data.items() if k != "services"}
     walk.mapping(top, "top", None, ())
     for name, body in services.items():
@@ -300,7 +322,7 @@ def explain(doc: YamlDoc, pack: Pack, targets: Iterable[str]) -> Explanation:
 
     return Explanation(
         file=doc.path,
-        targets=tuple(targets),
+        targets=target_ids,
         services=tuple(str(name) for name in services),
         findings=tuple(sorted(walk.findings, key=lambda f: order(f.place))),
         unknown=tuple(sorted(walk.unknown, key=order)),

@@ -96,6 +96,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "관계가 자기 자신을 가리킵니다: '{value}'",
         "a relation points to its own tool: '{value}'",
     ),
+    "err_self_implements": (
+        "도구가 자기 자신을 구현한다고 적혀 있습니다: '{value}'",
+        "a tool implements itself: '{value}'",
+    ),
+    "err_implements_chain": (
+        "'{value}'도 다른 도구를 구현합니다: implements는 다른 도구를 구현하지 않는 도구를 "
+        "가리켜야 합니다 (한 단계만)",
+        "'{value}' implements another tool itself: 'implements' names a tool that implements "
+        "none (one step only)",
+    ),
     # pydantic error types (err_v_<type>)
     "err_v_missing": ("필수 항목 '{field}'가 없습니다", "missing required field '{field}'"),
     "err_v_extra_forbidden": ("알 수 없는 항목 '{field}'", "unknown field '{field}'"),
@@ -532,6 +542,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "도구마다 뜻이 다른 용어입니다",
         "A word that means different things per tool",
     ),
+    # a cell shown from the tool that this one implements (k3s: Kubernetes's cells)
+    # ("와(과)" is resolved by portability.inherited_label from the name: 쿠버네티스와 같음)
+    "port_inherited": ("{tool}와(과) 같음", "as {tool}"),
+    # the tool columns on show when they do not all fit ("columns 1–3 of 6 ▸")
+    "port_columns": ("도구 열 {first}–{last} / {total}", "columns {first}–{last} of {total}"),
+    "port_columns_hint": ("←/→ 다른 열", "←/→ other columns"),
     "port_col_key": ("키", "Key"),
     "port_col_task": ("할 일", "Task"),
     "port_col_term": ("용어", "Term"),
@@ -705,6 +721,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the settings of service '{name}' must be a mapping",
     ),
 }
+
+
+# Latin letters and digits read with a final consonant in Korean (Swarm -> 스웜, Podman -> 팟맨,
+# 3 -> 삼): they take 과, the rest 와 (Kubernetes -> 쿠버네티스와, Docker -> 도커와).
+_FINAL_LATIN = frozenset("lmn")
+_FINAL_DIGITS = frozenset("013678")
+
+
+def with_wa(word: str) -> str:
+    """The particle '와' or '과' that follows `word` (과 after a final consonant). Hangul is
+    read exactly; a Latin name by its last letter (l, m, n or -ng: 과), a digit by its
+    Korean reading. Anything else: 와."""
+    text = word.rstrip(" )]」’'\"")
+    if not text:
+        return "와"
+    last = text[-1]
+    code = ord(last) - 0xAC00
+    if 0 <= code < 11172:
+        return "과" if code % 28 else "와"
+    low = text.casefold()
+    if last.isdigit():
+        return "과" if last in _FINAL_DIGITS else "와"
+    if low[-1] in _FINAL_LATIN or low.endswith("ng"):
+        return "과"
+    return "와"
 
 
 def t(key: str, lang: Lang, /, **values: object) -> str:

@@ -145,6 +145,10 @@ class Tool(Frozen):
     kind: LocalizedText
     order: int = 100  # sidebar order; ties by id
     aliases: list[str] = Field(default_factory=list)  # "k8s", "쿠버네티스", ...
+    # The tool whose API this one implements (k3s implements kubernetes): where this tool has
+    # no cell of its own in the portability matrix or the command map, it shows the
+    # target's, marked as inherited. One step only: the target implements nothing itself.
+    implements: Id | None = None
     tagline: LocalizedText
     summary: LocalizedText
     features: list[Feature] = Field(default_factory=list)
@@ -487,6 +491,8 @@ class RefProblem:
         "unknown_use_case",  # guide
         "unknown_concept",  # false friends
         "unknown_guide_answer",  # guide: QUESTION=ANSWER
+        "self_implements",  # a tool implements itself
+        "implements_chain",  # the implemented tool implements another in turn
     ]
     value: str
     other: Loc | None = None  # the first place for a duplicate
@@ -622,6 +628,18 @@ def check_references(pack: Pack) -> list[RefProblem]:
     for ci, concept in enumerate(pack.concepts):
         for tid in concept.cells:
             tool_ref(tid, ("concepts", ci, "cells", tid))
+    implements = {t.id: t.implements for t in pack.tools}
+    for ti, tool in enumerate(pack.tools):
+        target = tool.implements
+        if target is None:
+            continue
+        impl_loc: Loc = ("tools", ti, "implements")
+        if target == tool.id:
+            problems.append(RefProblem(impl_loc, "self_implements", target))
+        elif target not in known:
+            tool_ref(target, impl_loc)
+        elif implements.get(target) is not None:
+            problems.append(RefProblem(impl_loc, "implements_chain", target))
     for ri, rel in enumerate(pack.relations):
         tool_ref(rel.source, ("relations", ri, "source"))
         tool_ref(rel.target, ("relations", ri, "target"))

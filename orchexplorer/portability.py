@@ -5,11 +5,22 @@ their labels and rows from here."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal, TypeVar
 
+from orchexplorer.i18n import t, with_wa
 from orchexplorer.lang import Lang
-from orchexplorer.model import CommandMapping, ComposeKey, FalseFriend, Pack, PortLevel
+from orchexplorer.model import (
+    CommandCell,
+    CommandMapping,
+    ComposeKey,
+    FalseFriend,
+    KeySupport,
+    Pack,
+    PortLevel,
+)
+
+_T = TypeVar("_T")
 
 PORT_LEVELS: tuple[PortLevel, ...] = ("supported", "partial", "ignored", "none")
 
@@ -32,15 +43,77 @@ Section = Literal["keys", "commands", "friends"]
 Item = ComposeKey | CommandMapping | FalseFriend
 
 
+# --------------------------------------------------------------------------------------
+# Cells, own or inherited: a tool that `implements` another (k3s implements kubernetes)
+# shows the target's cell where it has none of its own, marked as inherited.
+
+
+def cell_of(pack: Pack, cells: Mapping[str, _T], tool_id: str) -> tuple[_T | None, str | None]:
+    """`tool_id`'s cell among `cells` (a key's `support`, a command row's `commands`) and,
+    when the cell is the implemented tool's, that tool's id. Its own cell wins; (None, None)
+    when neither has one."""
+    own = cells.get(tool_id)
+    if own is not None:
+        return own, None
+    tool = pack.tool(tool_id)
+    target = tool.implements if tool is not None else None
+    if target is not None:
+        inherited = cells.get(target)
+        if inherited is not None:
+            return inherited, target
+    return None, None
+
+
+def key_cell(pack: Pack, key: ComposeKey, tool_id: str) -> tuple[KeySupport | None, str | None]:
+    return cell_of(pack, key.support, tool_id)
+
+
+def command_cell(
+    pack: Pack, row: CommandMapping, tool_id: str
+) -> tuple[CommandCell | None, str | None]:
+    return cell_of(pack, row.commands, tool_id)
+
+
+def row_cells(pack: Pack, cells: Mapping[str, _T]) -> list[tuple[str, _T, str | None]]:
+    """Every tool with a cell in a row, own or inherited, as (tool id, cell, inherited
+    from): the row's own cells in their order, each followed by the tools (in sidebar order)
+    that implement its tool and have no cell of their own."""
+    out: list[tuple[str, _T, str | None]] = []
+    for tool_id, cell in cells.items():
+        out.append((tool_id, cell, None))
+        for tool in pack.ordered_tools:
+            if tool.implements == tool_id and tool.id not in cells:
+                out.append((tool.id, cell, tool_id))
+    return out
+
+
+def inherited_label(pack: Pack, target: str, lang: Lang) -> str:
+    """'as Kubernetes' / 'Kubernetes와 같음': the mark of a cell shown from the tool that
+    this one implements."""
+    tool = pack.tool(target)
+    name = tool.name.get(lang) if tool is not None else target
+    text = t("port_inherited", lang, tool=name)
+    return text.replace(f"{name}와(과)", name + with_wa(name)) if lang == "ko" else text
+
+
+def _columns(pack: Pack, named: set[str]) -> list[str]:
+    """The tools named in a matrix, and those implementing one of them, in sidebar order."""
+    return [
+        tool.id
+        for tool in pack.ordered_tools
+        if tool.id in named or (tool.implements is not None and tool.implements in named)
+    ]
+
+
 def key_tools(pack: Pack) -> list[str]:
-    """The tools that have a column in the key matrix, in sidebar order."""
-    named = {tid for key in pack.compose_keys for tid in key.support}
-    return [tid for tid in pack.tool_ids if tid in named]
+    """The tools that have a column in the key matrix (own cells or inherited ones), in
+    sidebar order."""
+    return _columns(pack, {tid for key in pack.compose_keys for tid in key.support})
 
 
 def command_tools(pack: Pack) -> list[str]:
-    named = {tid for row in pack.commands for tid in row.commands}
-    return [tid for tid in pack.tool_ids if tid in named]
+    """The tools that have a column in the command map (own or inherited), sidebar order."""
+    return _columns(pack, {tid for row in pack.commands for tid in row.commands})
 
 
 def _fold(text: str) -> str:

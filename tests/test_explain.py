@@ -419,6 +419,7 @@ def test_json_is_one_finding_per_key_and_target(capsys: pytest.CaptureFixture[st
         "equivalent": "nodeSelector",
         "workaround": "instead of deploy.placement on kubernetes",
         "text": "kubernetes and deploy.placement: why",
+        "inherited_from": None,
     }
     assert data["unknown_keys"] == [
         {"service": "api", "key": "deploy.max_replicas_per_node", "line": 15, "column": 7},

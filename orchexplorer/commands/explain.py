@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from orchexplorer.commands import CommandError, Context, clean
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import KeySupport, Pack, PortLevel
-from orchexplorer.portability import PORT_LEVELS, port_label
+from orchexplorer.portability import PORT_LEVELS, inherited_label, port_label
 from orchexplorer.termtext import cell_width
 
 if TYPE_CHECKING:
@@ -95,12 +95,17 @@ def _label(level: PortLevel | None, lang: Lang) -> str:
     return port_label(level, lang) if level is not None else "? " + t("explain_no_cell", lang)
 
 
-def _cell_lines(cell: KeySupport | None, lang: Lang) -> list[str]:
-    """What a tool does with a key: its level (and equivalent); where it is not supported as
-    written, how it behaves there and what to use instead."""
+def _cell_lines(finding: KeyFinding, tool: str, pack: Pack, lang: Lang) -> list[str]:
+    """What a tool does with a key: its level (and equivalent, and "(as Kubernetes)" for a
+    cell shown from the tool it implements); where it is not supported as written, how it
+    behaves there and what to use instead."""
+    cell: KeySupport | None = finding.support(tool)
     if cell is None:
         return [_label(None, lang)]
     lines = [_label(cell.level, lang) + (f" — {cell.equivalent}" if cell.equivalent else "")]
+    source = finding.inherited_from(tool)
+    if source is not None:
+        lines[0] += f" ({inherited_label(pack, source, lang)})"
     if cell.level != "supported":
         if cell.text is not None:
             lines.append(cell.text.get(lang))
@@ -194,7 +199,7 @@ def render_text(explanation: Explanation, pack: Pack, lang: Lang, everything: bo
             out.append(f"  {_where(finding.place):<{where_width}}  {_key(finding)}")
             for tool in explanation.targets:
                 name = names[tool]
-                first, *more = _cell_lines(finding.support(tool), lang)
+                first, *more = _cell_lines(finding, tool, pack, lang)
                 out.append(f"{indent}{name}{' ' * (name_width - cell_width(name))}  {first}")
                 out += [f"{indent}{' ' * (name_width + 2)}{line}" for line in more]
     for title, others in _others(explanation, lang):
@@ -242,7 +247,7 @@ def render_markdown(
                 _md(_service(f.place)),
                 _md(_key(f)),
                 *(
-                    "<br>".join(_md(line) for line in _cell_lines(f.support(tool), lang))
+                    "<br>".join(_md(line) for line in _cell_lines(f, tool, pack, lang))
                     for tool in explanation.targets
                 ),
             ]
@@ -285,6 +290,7 @@ def explanation_json(explanation: Explanation, pack: Pack, lang: Lang) -> dict[s
                     "equivalent": None if cell is None else cell.equivalent,
                     "workaround": None if cell is None else text(cell.workaround),
                     "text": None if cell is None else text(cell.text),
+                    "inherited_from": finding.inherited_from(tool),
                 }
             )
     return {

@@ -26,12 +26,17 @@ from orchexplorer.model import (
 from orchexplorer.portability import (
     Item,
     Section,
+    command_cell,
     command_tools,
     filtered,
+    inherited_label,
+    key_cell,
     key_tools,
     port_label,
+    row_cells,
 )
 from orchexplorer.tui.bindings import apply_bindings
+from orchexplorer.tui.widgets.port_table import PortTable
 
 SECTIONS: tuple[Section, ...] = ("keys", "commands", "friends")
 
@@ -67,16 +72,24 @@ def _localized(text: LocalizedText | None, lang: Lang) -> str:
     return text.get(lang) if text is not None else ""
 
 
+def _inherited(pack: Pack, source: str | None, lang: Lang) -> Content:
+    """'  (as Kubernetes)' after a cell shown from the implemented tool; nothing otherwise."""
+    if source is None:
+        return Content("")
+    return Content.styled(f"  ({inherited_label(pack, source, lang)})", "italic $text-muted")
+
+
 def detail(pack: Pack, item: Item, lang: Lang) -> tuple[str, Content]:
     """The title and body of a row's detail, as literal Content (content is untrusted)."""
     parts: list[Content] = []
     if isinstance(item, ComposeKey):
         title = item.key
         parts.append(Content.styled(item.summary.get(lang), "italic"))
-        for tool_id, cell in item.support.items():
+        for tool_id, cell, source in row_cells(pack, item.support):
             block = [
                 Content.styled(f"■ {_name(pack, tool_id, lang)}  ", "bold")
                 + Content(port_label(cell.level, lang))
+                + _inherited(pack, source, lang)
             ]
             if cell.equivalent:
                 block.append(Content(f"{t('port_equivalent', lang)}: {cell.equivalent}"))
@@ -87,8 +100,11 @@ def detail(pack: Pack, item: Item, lang: Lang) -> tuple[str, Content]:
             parts.append(Content("\n").join(block))
     elif isinstance(item, CommandMapping):
         title = item.task.get(lang)
-        for tool_id, command in item.commands.items():
-            block = [Content.styled(f"■ {_name(pack, tool_id, lang)}", "bold")]
+        for tool_id, command, source in row_cells(pack, item.commands):
+            block = [
+                Content.styled(f"■ {_name(pack, tool_id, lang)}", "bold")
+                + _inherited(pack, source, lang)
+            ]
             block.append(Content.styled(command.command, "$accent"))
             if command.text is not None:
                 block.append(Content(command.text.get(lang)))
@@ -132,15 +148,14 @@ class PortabilityPane(Vertical):
             select_on_focus=False,
         )
         yield Static(classes="port-count")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        yield table
+        yield PortTable()
 
     def on_mount(self) -> None:
         self.fill()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one(DataTable)
+    def table(self) -> PortTable:
+        return self.query_one(PortTable)
 
     @property
     def filter_input(self) -> Input:
@@ -169,21 +184,31 @@ class PortabilityPane(Vertical):
         if isinstance(item, ComposeKey):
             cells = [Text(item.key)]
             for tid in columns[1:]:
-                cell = item.support.get(tid)
+                cell, source = key_cell(self.pack, item, tid)
                 if cell is None:
                     cells.append(Text("–"))
                     continue
                 text = port_label(cell.level, lang)
-                cells.append(Text(f"{text}  {cell.equivalent}" if cell.equivalent else text))
+                shown = Text(f"{text}  {cell.equivalent}" if cell.equivalent else text)
+                cells.append(self._mark(shown, source))
             return cells
         if isinstance(item, CommandMapping):
             cells = [Text(item.task.get(lang))]
             for tid in columns[1:]:
-                command = item.commands.get(tid)
-                cells.append(Text(command.command if command is not None else "–"))
+                command, source = command_cell(self.pack, item, tid)
+                if command is None:
+                    cells.append(Text("–"))
+                    continue
+                cells.append(self._mark(Text(command.command), source))
             return cells
         assert isinstance(item, FalseFriend)
         return [Text(f"⚠ {item.term}"), Text(item.difference.get(lang))]
+
+    def _mark(self, text: Text, source: str | None) -> Text:
+        """A cell shown from the implemented tool ends with '(as Kubernetes)', dimmed."""
+        if source is not None:
+            text.append(f"  ({inherited_label(self.pack, source, self.lang)})", "dim italic")
+        return text
 
     def fill(self) -> None:
         table = self.table
@@ -198,10 +223,36 @@ class PortabilityPane(Vertical):
             table.add_row(*self._cells(item, ids), key=item.id)
         if self.shown:
             table.move_cursor(row=min(row, len(self.shown) - 1))
+        self._show_count()
+
+    @on(PortTable.ColumnsShown)
+    def _columns_shown(self, event: PortTable.ColumnsShown) -> None:
+        event.stop()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """'3 of 12', and where the tool columns do not all fit, which of them are on show
+        and that ←/→ bring the others ('columns 1–3 of 6 ▸')."""
+        lang = self.lang
         total = len(filtered(self.pack, self.section, ""))
-        self.query_one(".port-count", Static).update(
-            Content(t("port_count", self.lang, shown=len(self.shown), total=total))
-        )
+        text = Content(t("port_count", lang, shown=len(self.shown), total=total))
+        columns = self.table.shown_columns()
+        if columns.total and not columns.all_shown:
+            arrows = ("◂" if columns.more_left else " ") + ("▸" if columns.more_right else " ")
+            where = t(
+                "port_columns",
+                lang,
+                first=columns.first or "-",
+                last=columns.last or "-",
+                total=columns.total,
+            )
+            text = Content.assemble(
+                text,
+                ("  ·  ", "dim"),
+                (f"{where} {arrows}", "bold $text-warning"),
+                ("  " + t("port_columns_hint", lang), "dim"),
+            )
+        self.query_one(".port-count", Static).update(text)
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:
