@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rich.syntax import Syntax
 from textual.command import CommandPalette
 
-from tests.helpers import wait_for
 from orchexplorer.history import Place
 from orchexplorer.model import Pack
 from orchexplorer.tui.screens.compare import CompareScreen
@@ -17,6 +17,7 @@ from orchexplorer.tui.screens.explorer import ExplorerScreen
 from orchexplorer.tui.screens.marks import MarksScreen
 from orchexplorer.tui.screens.search import SearchScreen
 from orchexplorer.tui.widgets.detail import ToolDetail
+from tests.helpers import wait_for
 from tests.tui_helpers import make_app, screen_text
 
 
@@ -85,8 +86,10 @@ async def test_marks_persist_are_listed_and_a_missing_one_is_shown_as_such(
     shipped_pack: Pack, config_dir: Path
 ) -> None:
     settings = config_dir / "config.json"
-    gone = {"place": {"view": "tool", "tool": "docker", "tab": "features", "item": "gone"},
-            "label": "Docker › Features › Something removed"}
+    gone = {
+        "place": {"view": "tool", "tool": "docker", "tab": "features", "item": "gone"},
+        "label": "Docker › Features › Something removed",
+    }
     settings.write_text(json.dumps({"lang": "en", "marks": [gone, "junk"]}), encoding="utf-8")
     app = make_app(shipped_pack, config_dir, tool="kubernetes")
     async with app.run_test(size=(120, 36)) as pilot:
@@ -197,8 +200,8 @@ async def test_enter_catches_up_with_a_syllable_that_arrived_with_it(
 async def test_o_opens_the_item_s_own_link_else_the_tool_s_docs(
     tmp_path: Path, config_dir: Path
 ) -> None:
-    from tests.conftest import write_pack
     from orchexplorer.loader import load_pack
+    from tests.conftest import write_pack
 
     root = write_pack(
         tmp_path / "pack",
@@ -262,9 +265,11 @@ async def test_palette_built_ins_are_in_korean_and_the_theme_is_remembered(
         detail.open_tab("examples")
         await pilot.pause()
         code = again.screen.query_one("#example-code")
-        assert code.content.theme.__class__.__name__ != "" and "light" in str(
-            getattr(code.content, "_theme", "")
-        ) or code.content is not None
+        await wait_for(pilot, lambda: isinstance(code.content, Syntax))
+        # a light theme gets the light terminal colours for code, not the dark ones
+        shown = code.content._theme._style_map  # type: ignore[union-attr]
+        assert shown == Syntax.get_theme("ansi_light")._style_map  # type: ignore[attr-defined]
+        assert shown != Syntax.get_theme("ansi_dark")._style_map  # type: ignore[attr-defined]
 
 
 async def test_an_unknown_saved_theme_is_ignored_and_the_file_left_alone(
