@@ -56,15 +56,13 @@ def test_breadcrumb_names_tool_tab_and_item_in_both_languages(shipped_pack: Pack
 
 def test_a_place_the_pack_no_longer_has_is_told_apart(shipped_pack: Pack) -> None:
     assert place_exists(K8S_FEATURE, shipped_pack)
-    assert not place_exists(
-        Place("tool", tool="kubernetes", tab="features", item="gone"), shipped_pack
-    )
+    gone = Place("tool", tool="kubernetes", tab="features", item="gone")
+    assert not place_exists(gone, shipped_pack)
     assert not place_exists(Place("tool", tool="nope"), shipped_pack)
     assert not place_exists(Place("compare", tools=("docker", "nope")), shipped_pack)
     assert not place_exists(Place("portability", tab="keys", item="gone"), shipped_pack)
     assert place_exists(Place("portability", tab="keys", item="healthcheck"), shipped_pack)
     # its breadcrumb leaves out what is gone instead of failing
-    gone = Place("tool", tool="kubernetes", tab="features", item="gone")
     assert breadcrumb(gone, shipped_pack, "en") == ["Kubernetes", "Features"]
 
 

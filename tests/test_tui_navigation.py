@@ -9,9 +9,11 @@ from pathlib import Path
 
 from rich.syntax import Syntax
 from textual.command import CommandPalette
+from textual.widgets import Input, Static
 
 from orchexplorer.history import Place
 from orchexplorer.model import Pack
+from orchexplorer.tui.app import OrchExplorerApp
 from orchexplorer.tui.screens.compare import CompareScreen
 from orchexplorer.tui.screens.explorer import ExplorerScreen
 from orchexplorer.tui.screens.marks import MarksScreen
@@ -19,6 +21,12 @@ from orchexplorer.tui.screens.search import SearchScreen
 from orchexplorer.tui.widgets.detail import ToolDetail
 from tests.helpers import wait_for
 from tests.tui_helpers import make_app, screen_text
+
+
+def _at(app: OrchExplorerApp, field: str) -> str | None:
+    """A field of the place on screen (None when no place is shown)."""
+    place = app.place()
+    return None if place is None else getattr(place, field)
 
 
 def _header(app: object) -> str:
@@ -33,10 +41,10 @@ async def test_back_and_forward_walk_tools_tabs_and_the_comparison(
         await pilot.pause()
         app.track_place()
         await pilot.press("down")  # Compose
-        await wait_for(pilot, lambda: app.place() and app.place().tool == "compose")
+        await wait_for(pilot, lambda: _at(app, "tool") == "compose")
         app.track_place()
         await pilot.press("2")  # its features
-        await wait_for(pilot, lambda: app.place() and app.place().tab == "features")
+        await wait_for(pilot, lambda: _at(app, "tab") == "features")
         app.track_place()
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
@@ -53,10 +61,10 @@ async def test_back_and_forward_walk_tools_tabs_and_the_comparison(
         await wait_for(pilot, lambda: app.place() == Place("tool", tool="compose", tab="overview"))
         assert "Docker Compose › Overview" in _header(app)
         await pilot.press("right_square_bracket")  # forward again
-        await wait_for(pilot, lambda: app.place() and app.place().tab == "features")
+        await wait_for(pilot, lambda: _at(app, "tab") == "features")
         # a new visit after going back drops what was ahead (the comparison)
         await pilot.press("escape", "up")  # to the sidebar, then Docker
-        await wait_for(pilot, lambda: app.place() and app.place().tool == "docker")
+        await wait_for(pilot, lambda: _at(app, "tool") == "docker")
         app.track_place()
         assert not app.history.can_forward
         await pilot.press("right_square_bracket")
@@ -72,14 +80,14 @@ async def test_a_search_jump_is_a_visit_even_in_the_same_list(
         await pilot.pause()
         app.track_place()
         app.show_item("kubernetes", "features", "self-healing")
-        await wait_for(pilot, lambda: app.place() and app.place().item == "self-healing")
+        await wait_for(pilot, lambda: _at(app, "item") == "self-healing")
         app.track_place()
         app.show_item("kubernetes", "features", "rolling-update-rollback")
-        await wait_for(pilot, lambda: app.place() and app.place().item == "rolling-update-rollback")
+        await wait_for(pilot, lambda: _at(app, "item") == "rolling-update-rollback")
         app.track_place()
         assert "Kubernetes › Features › Rolling updates and rollback" in _header(app)
         await pilot.press("left_square_bracket")
-        await wait_for(pilot, lambda: app.place() and app.place().item == "self-healing")
+        await wait_for(pilot, lambda: _at(app, "item") == "self-healing")
 
 
 async def test_marks_persist_are_listed_and_a_missing_one_is_shown_as_such(
@@ -94,8 +102,9 @@ async def test_marks_persist_are_listed_and_a_missing_one_is_shown_as_such(
     app = make_app(shipped_pack, config_dir, tool="kubernetes")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("2")
-        await wait_for(pilot, lambda: app.place() and app.place().item is not None)
+        await wait_for(pilot, lambda: _at(app, "item") is not None)
         marked = app.place()
+        assert marked is not None
         await pilot.press("m")
         await wait_for(pilot, lambda: "Marked: Kubernetes › Features" in screen_text(app))
         saved = json.loads(settings.read_text(encoding="utf-8"))
@@ -151,7 +160,7 @@ async def test_find_in_the_comparison_and_n_still_opens_notes_without_it(
         app.open_compare(["swarm", "kubernetes"])
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
         await pilot.press("f", *"롤링", "enter")
-        await wait_for(pilot, lambda: app.place() and app.place().item == "rolling-updates")
+        await wait_for(pilot, lambda: _at(app, "item") == "rolling-updates")
         await pilot.press("f", "escape", "n")  # no find: n opens the row's notes
         await wait_for(pilot, lambda: type(app.screen).__name__ == "RowDetailScreen")
 
@@ -164,13 +173,13 @@ async def test_a_scoped_search_lists_only_those_tools_and_names_a_bad_scope(
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
         screen = app.screen
+        assert isinstance(screen, SearchScreen)
         await wait_for(pilot, lambda: screen.index is not None)
         await pilot.press(*"swarm:rolling")
         await wait_for(pilot, lambda: screen.listed_for == "swarm:rolling" and screen.hits)
         assert {hit.tool for hit in screen.hits} <= {"swarm", None}
         assert "In: Docker Swarm" in screen_text(app)
-        await pilot.press(*"x" * 0, "ctrl+a")
-        screen.query_one("#search-input").value = "k8z:secret"
+        screen.query_one("#search-input", Input).value = "k8z:secret"
         await wait_for(pilot, lambda: "'k8z' is not a tool" in screen_text(app))
         assert screen.hits == []
 
@@ -185,10 +194,11 @@ async def test_enter_catches_up_with_a_syllable_that_arrived_with_it(
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
         screen = app.screen
+        assert isinstance(screen, SearchScreen)
         await wait_for(pilot, lambda: screen.index is not None)
         await pilot.press(*"롤링")
         await wait_for(pilot, lambda: screen.listed_for == "롤링")
-        screen.query_one("#search-input").insert_text_at_cursor("업")
+        screen.query_one("#search-input", Input).insert_text_at_cursor("업")
         screen.listed_for = "롤링"  # the list has not caught up yet
         await pilot.press("enter")
         assert isinstance(app.screen, SearchScreen)  # not opened from the stale list
@@ -231,10 +241,10 @@ tools:
     app.open_url = lambda url, **_: opened.append(url)  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
-        await wait_for(pilot, lambda: app.place() and app.place().item == "own")
+        await wait_for(pilot, lambda: _at(app, "item") == "own")
         await pilot.press("o")
         await pilot.press("tab", "down")  # focus the list, the next feature
-        await wait_for(pilot, lambda: app.place() and app.place().item == "none")
+        await wait_for(pilot, lambda: _at(app, "item") == "none")
         await pilot.press("o")
         await wait_for(pilot, lambda: len(opened) == 2)
         assert opened == ["https://example.org/own", "https://example.org/docs"]
@@ -264,10 +274,12 @@ async def test_palette_built_ins_are_in_korean_and_the_theme_is_remembered(
         detail = again.screen.query_one(ToolDetail)
         detail.open_tab("examples")
         await pilot.pause()
-        code = again.screen.query_one("#example-code")
+        code = again.screen.query_one("#example-code", Static)
         await wait_for(pilot, lambda: isinstance(code.content, Syntax))
         # a light theme gets the light terminal colours for code, not the dark ones
-        shown = code.content._theme._style_map  # type: ignore[union-attr]
+        syntax = code.content
+        assert isinstance(syntax, Syntax)
+        shown = syntax._theme._style_map  # type: ignore[attr-defined]
         assert shown == Syntax.get_theme("ansi_light")._style_map  # type: ignore[attr-defined]
         assert shown != Syntax.get_theme("ansi_dark")._style_map  # type: ignore[attr-defined]
 
