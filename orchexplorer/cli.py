@@ -102,14 +102,18 @@ def build_parser(lazy: bool = True) -> tuple[argparse.ArgumentParser, list[str]]
     that command is used (see `_CommandParser`)."""
     parser = (_MainParser if lazy else _Parser)(
         prog="orchexplorer",
-        description="Explore and compare Docker, Docker Compose, Docker Swarm and Kubernetes. "
-        "With no command, opens the interactive explorer.",
+        description="Explore and compare the container tools and orchestrators of a content "
+        "pack (the shipped one: Docker, Kubernetes and more; 'orchexplorer compare' with no "
+        "tool lists them). With no command, opens the interactive explorer.",
     )
     parser.add_argument("--version", action="version", version=f"orchexplorer {__version__}")
     _add_common(parser, suppress=False)
     parser.add_argument("--tool", metavar="ID", help="open the app with this tool selected")
     parser.add_argument(
-        "--compare", metavar="A,B,...", help="open the app on the comparison of these tools"
+        "--compare",
+        metavar="A,B,...",
+        help="open the app on the comparison of these tools (two to four at once; "
+        "'orchexplorer compare' prints a table of any number)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     if lazy:
@@ -155,6 +159,18 @@ def _open_app(args: argparse.Namespace, ctx: Context, names: list[str]) -> int:
     for name in (args.compare or "").split(","):
         if name.strip() and ctx.tool(name).id not in compare:
             compare.append(ctx.tool(name).id)
+    from orchexplorer.compare_state import MAX_TOOLS
+
+    if len(compare) > MAX_TOOLS:  # the app's columns; never trimmed silently
+        raise CommandError(
+            t(
+                "cli_compare_max",
+                ctx.lang,
+                max=MAX_TOOLS,
+                count=len(compare),
+                tools=" ".join(compare),
+            )
+        )
     from orchexplorer.tui.app import run_app
 
     return run_app(pack, lang=ctx.lang, tool=tool, compare=compare)

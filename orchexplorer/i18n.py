@@ -137,6 +137,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "err_v_value_error": ("'{field}': {error}", "'{field}': {error}"),
     # command line
+    "cli_compare_max": (
+        "앱은 도구를 한 번에 {max}개까지 나란히 비교합니다 ({count}개를 받음). {max}개 이하로 "
+        "고르거나, 모두를 표로 보려면: orchexplorer compare {tools}",
+        "the app compares at most {max} tools side by side (got {count}). Choose {max} or "
+        "fewer, or print all of them as a table: orchexplorer compare {tools}",
+    ),
+    "cmp_no_tools": (
+        "비교할 도구를 두 개 이상 적으세요 (id, 별칭 또는 이름). 이 팩의 도구: {known}. "
+        "예: orchexplorer compare {example}",
+        "name two or more tools to compare (ids, aliases or names). The tools of this pack: "
+        "{known}. For example: orchexplorer compare {example}",
+    ),
     "cli_unknown_tool": (
         "알 수 없는 도구 '{value}'. 가능한 도구: {known}",
         "unknown tool '{value}'. Known tools: {known}",

@@ -12,6 +12,7 @@ import pytest
 
 from orchexplorer import __version__
 from orchexplorer.cli import main
+from orchexplorer.loader import load_pack
 from tests.conftest import FIXTURES, REPO, TOOL_A, write_pack
 from tests.helpers import run_into_closed_pipe
 
@@ -102,12 +103,14 @@ def test_show_example_gives_a_usable_file(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_show_unknown_tool_and_example(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "show", "nomad")
+    code, _, err = run(capsys, "show", "no-such-tool")
     assert code == 2
     assert (
         err == "orchexplorer: unknown tool 'nomad'. "
         "Known tools: docker, compose, swarm, kubernetes, k3s\n"
     )
+    known = ", ".join(load_pack().tool_ids)  # the shipped tools, however many
+    assert err == f"orchexplorer: unknown tool 'no-such-tool'. Known tools: {known}\n"
     code, _, err = run(capsys, "show", "compose", "--example", "nope")
     assert code == 2 and "Examples: " in err and "web-db" in err
 
@@ -213,10 +216,12 @@ def test_unknown_tool_or_compare_id_exits_2_before_the_app_opens(
 ) -> None:
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    for argv in (["--tool", "nomad"], ["--compare", "docker,nomad"]):
+    known = ", ".join(load_pack().tool_ids)  # the shipped tools, however many
+    for argv in (["--tool", "no-such-tool"], ["--compare", "docker,no-such-tool"]):
         code, _, err = run(capsys, *argv)
         assert code == 2
         assert err == (
             "orchexplorer: unknown tool 'nomad'. "
             "Known tools: docker, compose, swarm, kubernetes, k3s\n"
         )
+        assert err == f"orchexplorer: unknown tool 'no-such-tool'. Known tools: {known}\n"

@@ -2,7 +2,9 @@
 (or its concepts, or the same app's examples), as a terminal table, Markdown or JSON.
 
 Tools may be given as separate arguments or comma-separated, by id, alias ("k8s") or name.
-A tool named twice is compared once; fewer than two different tools is an error (exit 2).
+A tool named twice is compared once; fewer than two different tools is an error (exit 2),
+and naming none lists the pack's tools with an example to run. Any number of tools may be
+compared here (the app shows at most `compare_state.MAX_TOOLS` at once).
 """
 
 from __future__ import annotations
@@ -49,9 +51,10 @@ def _t(key: str, lang: Lang, **values: object) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "tools",
-        nargs="+",
+        nargs="*",
         metavar="TOOL",
-        help="two or more tool ids, aliases or names (also comma-separated: compose,swarm)",
+        help="two or more tool ids, aliases or names (also comma-separated: compose,swarm); "
+        "none lists the pack's tools",
     )
     parser.add_argument(
         "--format",
@@ -128,6 +131,8 @@ def _emit(
 
 def _tool_ids(names: Sequence[str], ctx: Context) -> list[str]:
     pack = ctx.pack()
+    if not any(name.strip(" ,") for name in names):
+        raise CommandError(_no_tools(ctx))
     try:
         ids = resolve_tools(pack, names)
     except UnknownToolError as exc:
@@ -138,6 +143,18 @@ def _tool_ids(names: Sequence[str], ctx: Context) -> list[str]:
     if len(ids) < 2:
         raise CommandError(_t("too_few", ctx.lang, got=", ".join(ids) or "-"))
     return ids
+
+
+def _no_tools(ctx: Context) -> str:
+    """Which tools there are, and a comparison to try: the pack's first named table (the
+    source's own), else its first two tools."""
+    pack = ctx.pack()
+    example = next(
+        (c.tools for c in pack.comparisons if all(pack.tool(tid) for tid in c.tools)),
+        pack.tool_ids[:2],
+    )
+    known = ", ".join(pack.tool_ids)
+    return _t("no_tools", ctx.lang, known=known, example=" ".join(example))
 
 
 def _table_width(option: int | None) -> int:
@@ -262,7 +279,14 @@ def _grid(
 
     rule = ("─" + _CROSS + _CROSS.join("─" * w for w in widths)).rstrip()
     double = ("═" + "═╪═" + "═╪═".join("═" * w for w in widths)).rstrip()
-    out = [line(" ", [_fit(h, w) for h, w in zip(header, widths, strict=True)]), rule]
+    # A header wider than its column wraps (never cut: "Docker Compose" and "Docker Swarm"
+    # must not both become "Docker…" when seven tools share a narrow terminal).
+    heads = [wrap(h, w) or [""] for h, w in zip(header, widths, strict=True)]
+    out = [
+        line(" ", [h[k] if k < len(h) else "" for h in heads])
+        for k in range(max(len(h) for h in heads))
+    ]
+    out.append(rule)
     for i, (marker, cells) in enumerate(rows):
         wrapped = [
             [ln for p in cell for ln in wrap(p, w)] for cell, w in zip(cells, widths, strict=True)

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from orchexplorer.explain import Explanation, KeyFinding, Place
 
 NAME = "explain"
-HELP = "explain what Swarm and Kubernetes make of each key of your Compose file"
+HELP = (
+    "explain what other tools (by default Swarm and Kubernetes; --target any of the pack) "
+    "make of each key of your Compose file"
+)
 
 DEFAULT_TARGETS = "swarm,kubernetes"
 FORMATS = ("text", "markdown", "json")

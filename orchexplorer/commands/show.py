@@ -18,7 +18,11 @@ HELP = "show one tool (overview, features, use cases, examples, notes)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("tool", help="tool id (docker, compose, swarm, kubernetes, ...)")
+    parser.add_argument(
+        "tool",
+        help="tool id, alias or name (docker, k8s, \"Docker Swarm\", …); an unknown one "
+        "lists the pack's tools",
+    )
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help="output format"
     )
