@@ -27,6 +27,11 @@ async def wait_for(
         await pilot.pause(0.02)
 
 
+async def notified(pilot: Pilot[Any], words: str) -> None:
+    """Wait until a notification saying `words` has been shown."""
+    await wait_for(pilot, lambda: any(words in n.message for n in pilot.app._notifications))
+
+
 @dataclass(frozen=True)
 class PipeRun:
     returncode: int

@@ -36,7 +36,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_validate_shipped_pack(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate")
     assert code == 0, err
-    assert out.startswith("content pack is valid: 5 tools, ")
+    assert out.startswith(f"content pack is valid: {len(load_pack().tools)} tools, ")
 
 
 def test_validate_reports_every_error_and_exits_1(
@@ -105,10 +105,8 @@ def test_show_example_gives_a_usable_file(capsys: pytest.CaptureFixture[str]) ->
 def test_show_unknown_tool_and_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "show", "no-such-tool")
     assert code == 2
-    assert (
-        err == "orchexplorer: unknown tool 'nomad'. "
-        "Known tools: docker, compose, swarm, kubernetes, k3s\n"
-    )
+    known = ", ".join(load_pack().tool_ids)
+    assert err == f"orchexplorer: unknown tool 'no-such-tool'. Known tools: {known}\n"
     known = ", ".join(load_pack().tool_ids)  # the shipped tools, however many
     assert err == f"orchexplorer: unknown tool 'no-such-tool'. Known tools: {known}\n"
     code, _, err = run(capsys, "show", "compose", "--example", "nope")
@@ -220,8 +218,5 @@ def test_unknown_tool_or_compare_id_exits_2_before_the_app_opens(
     for argv in (["--tool", "no-such-tool"], ["--compare", "docker,no-such-tool"]):
         code, _, err = run(capsys, *argv)
         assert code == 2
-        assert err == (
-            "orchexplorer: unknown tool 'nomad'. "
-            "Known tools: docker, compose, swarm, kubernetes, k3s\n"
-        )
+        assert err == f"orchexplorer: unknown tool 'no-such-tool'. Known tools: {known}\n"
         assert err == f"orchexplorer: unknown tool 'no-such-tool'. Known tools: {known}\n"

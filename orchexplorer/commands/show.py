@@ -20,7 +20,7 @@ HELP = "show one tool (overview, features, use cases, examples, notes)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "tool",
-        help="tool id, alias or name (docker, k8s, \"Docker Swarm\", …); an unknown one "
+        help='tool id, alias or name (docker, k8s, "Docker Swarm", …); an unknown one '
         "lists the pack's tools",
     )
     parser.add_argument(

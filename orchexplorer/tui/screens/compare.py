@@ -223,8 +223,9 @@ class CompareScreen(Screen[None]):
 
     def place(self) -> Place | None:
         """The tools, the open tab and the row under the cursor (history, marks)."""
-        tab = self.active_tab
-        if not tab:  # still being mounted
+        tabs = self.query("#compare-tabs")
+        tab = tabs.first(TabbedContent).active if tabs else ""
+        if not tab:  # still being mounted, or being removed
             return None
         row: str | None = None
         if tab == "dimensions":

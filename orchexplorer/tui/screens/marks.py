@@ -70,6 +70,19 @@ class MarksScreen(PickerScreen[Mark, Mark]):
     def result(self, item: Mark) -> Mark:
         return item
 
+    def _choose(self, index: int | None) -> None:
+        """A mark whose item is gone is not followed: say so and stay open."""
+        if index is not None and 0 <= index < len(self.items):
+            mark = self.items[index]
+            if not place_exists(mark.place, self.pack):
+                self.notify(
+                    t("mark_missing", self.lang, place=mark.label),
+                    severity="warning",
+                    markup=False,
+                )
+                return
+        super()._choose(index)
+
     def action_remove(self) -> None:
         index = self.query_one(ItemList).highlighted
         if index is None or not 0 <= index < len(self.items):
