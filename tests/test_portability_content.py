@@ -122,10 +122,9 @@ STACK_SKIPPED = (
 )
 
 OFFICIAL = re.compile(
-    r"^https://(docs\.docker\.com|kubernetes\.io"
-    r"|docs\.podman\.io|github\.com/(docker|moby|kubernetes|compose-spec|containers)/)"
+    r"^https://(docs\.docker\.com|kubernetes\.io|docs\.podman\.io"
     r"|developer\.hashicorp\.com/nomad/"
-    r"|github\.com/(docker|moby|kubernetes|compose-spec|hashicorp)/)"
+    r"|github\.com/(docker|moby|kubernetes|compose-spec|containers|hashicorp)/)"
 )
 
 

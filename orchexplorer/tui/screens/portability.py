@@ -113,9 +113,11 @@ def detail(pack: Pack, item: Item, lang: Lang) -> tuple[str, Content]:
     else:
         title = item.term
         parts.append(Content.styled(f"⚠ {t('port_false_friend', lang)}", "bold"))
-        for tool_id, meaning in item.meanings.items():
+        # K3s has no entry where it means what Kubernetes means: shown as Kubernetes's
+        for tool_id, meaning, source in row_cells(pack, item.meanings):
             parts.append(
                 Content.styled(f"■ {_name(pack, tool_id, lang)}", "bold")
+                + _inherited(pack, source, lang)
                 + Content("\n" + meaning.get(lang))
             )
         parts.append(Content(f"{t('port_difference', lang)}: {item.difference.get(lang)}"))
