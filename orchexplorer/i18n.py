@@ -332,7 +332,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Notes / details (while finding: next match)",
     ),
     "key_find_previous": ("이전 찾은 곳", "Previous match"),
-    "find_label": ("찾기 ", "Find "),
+    "find_label": ("찾기", "Find"),
     "find_placeholder": (
         "이 화면에서 찾을 말 (Enter 보기, n/N 다음/이전, Esc 닫기)",
         "Text in this view (Enter view, n/N next/previous, Esc close)",

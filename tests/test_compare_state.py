@@ -97,7 +97,6 @@ def test_a_state_with_tables_of_other_tools_is_refused(pack: Pack) -> None:
 
 def test_adding_appends_and_focuses_the_new_tool(pack: Pack) -> None:
     state = CompareState.of(pack, ["docker", "kubernetes"])
-    assert [tool.id for tool in state.candidates] == ["compose", "swarm", "k3s"]
     # the tools not shown yet, in sidebar order (the pack may hold more after swarm)
     candidates = [tool.id for tool in state.candidates]
     assert candidates[:2] == ["compose", "swarm"]
@@ -105,7 +104,6 @@ def test_adding_appends_and_focuses_the_new_tool(pack: Pack) -> None:
     assert added.tool_ids == ("docker", "kubernetes", "swarm")
     assert added.focused_tool == "swarm"
     assert added.matrix.tool_ids == ["docker", "kubernetes", "swarm"]
-    assert [tool.id for tool in added.candidates] == ["compose", "k3s"]
     assert [tool.id for tool in added.candidates] == [c for c in candidates if c != "swarm"]
     assert state.tool_ids == ("docker", "kubernetes")  # the old state is untouched
 

@@ -70,8 +70,8 @@ def test_real_terminal_session(tmp_path: Path, tmux: Tmux) -> None:
     command = f"{program}; echo $? > {shlex.quote(str(status))}; sleep 5"
     tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session, command)
     _wait_for(tmux, session, "Docker Compose", "Kubernetes", "Overview", "Quit")
-    tmux("send-keys", "-t", session, "End", "2")
-    _wait_for(tmux, session, "Self-healing")
+    tmux("send-keys", "-t", session, "Down", "Down", "Down", "2")  # Kubernetes, Features
+    _wait_for(tmux, session, "Self-healing", "Kubernetes › Features")  # the breadcrumb too
     tmux("send-keys", "-t", session, "l")
     _wait_for(tmux, session, "셀프 힐링", "기능", "종료")
     tmux("send-keys", "-t", session, "q")

@@ -322,10 +322,10 @@ def test_partial_ties_share_a_rank_and_name_separating_questions(pack: Pack) -> 
     assert top.tools == ("swarm", "kubernetes", "k3s", "nomad")
     assert bottom.tools == ("docker", "compose", "podman")
     assert top.text.get("en").startswith(
-        "Docker Swarm, Kubernetes, K3s and Nomad are tied at +2 (shared rank 1)."
+        "Docker Swarm, Kubernetes, K3s and HashiCorp Nomad are tied at +2 (shared rank 1)."
     )
     assert (
-        "Docker Swarm, Kubernetes, K3s, Nomad의 점수가 +2점으로 같습니다 (공동 1위)."
+        "Docker Swarm, Kubernetes, K3s, HashiCorp Nomad의 점수가 +2점으로 같습니다 (공동 1위)."
         in top.text.get("ko")
     )
     # "autoscaling" rules both Docker and Compose out and moves neither: it cannot separate
@@ -336,7 +336,7 @@ def test_partial_ties_share_a_rank_and_name_separating_questions(pack: Pack) -> 
     assert "self-healing" not in top.separating  # answered already
     assert result.tie_of("compose") is bottom
     assert result.summary.en == (
-        "Tied for the best fit: Docker Swarm, Kubernetes, K3s and Nomad (score +2)."
+        "Tied for the best fit: Docker Swarm, Kubernetes, K3s and HashiCorp Nomad (score +2)."
     )
 
 
