@@ -228,6 +228,13 @@ def _figure_rows(
         ),
         ("comparison: tool removed (`x`)", lambda e: _ms(e.get("compare_remove"))),
         (
+            "command palette: first key (builds the commands) / each next key (median / max)",
+            lambda e: (
+                f"{_ms(e.get('palette_first'))} / {_ms(e.get('palette_key'))} / "
+                f"{_ms(e.get('palette_key_max'))}"
+            ),
+        ),
+        (
             "search: longest UI stall while typing (p99 / max)",
             both("type_lag_p99", "type_lag_max"),
         ),
@@ -401,6 +408,7 @@ COMPARED: list[tuple[str, Callable[[dict[str, Any]], float | None], str]] = [
     ("comparison opened", lambda e: e.get("compare_open"), "s"),
     ("comparison: tool added, median", lambda e: e.get("compare_add"), "s"),
     ("comparison: tool removed", lambda e: e.get("compare_remove"), "s"),
+    ("command palette: each key, median", lambda e: e.get("palette_key"), "s"),
     ("search: longest UI stall while typing, max", lambda e: e.get("type_lag_max"), "s"),
 ]
 

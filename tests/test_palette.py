@@ -44,3 +44,13 @@ async def test_typing_in_the_palette_builds_the_commands_once(
         await pilot.press(*"kube")
         await wait_for(pilot, found)
         assert builds == ["en", "ko"]
+
+
+def test_the_quick_check_never_drops_what_the_fuzzy_match_would_find() -> None:
+    from orchexplorer.tui.commands import could_match
+
+    assert could_match("cmp dk", "compare docker with kubernetes")
+    assert could_match("도커", "docker 도커 보기")
+    assert not could_match("kd", "docker")  # not in this order
+    assert not could_match("zz", "docker")
+    assert could_match("", "anything") and could_match("   ", "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from itertools import permutations
 from typing import TYPE_CHECKING
 
@@ -26,10 +26,33 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class PaletteCommand:
     title: str  # in the current language: what is shown and matched
-    other: str  # the same in the other language: matched too
+    # The same in the other language, and aliases or keywords: matched too, each on its
+    # own (Textual's fuzzy match grows fast with the length of the text: one long string of
+    # every keyword took a second a key).
+    other: tuple[str, ...]
     kind: str  # i18n key of the kind label
     callback: Callable[[], object]
     discover: bool = False  # shown before anything is typed
+
+    @cached_property
+    def folded(self) -> tuple[str, str]:
+        """The title and the other texts, case-folded, for the quick check of `could_match`."""
+        return self.title.casefold(), " ".join(self.other).casefold()
+
+
+def could_match(query: str, text: str) -> bool:
+    """Whether every character of `query` (case-folded, spaces left out) appears in `text`
+    in order: a fuzzy match needs at least that. Checked with `str.find` before the fuzzy
+    scorer, which costs far more, runs: most commands fail here at once."""
+    position = 0
+    for char in query:
+        if char == " ":
+            continue
+        position = text.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def highlighted(matcher: Matcher, text: str) -> Content:
@@ -65,7 +88,7 @@ def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
         commands.append(
             PaletteCommand(
                 t("cmd_show_tool", lang, tool=tool.name.get(lang)),
-                " ".join([t("cmd_show_tool", other, tool=tool.name.get(other)), *tool.aliases]),
+                (t("cmd_show_tool", other, tool=tool.name.get(other)), *tool.aliases),
                 "cmd_kind_tool",
                 partial(app.show_item, tool.id, "overview", None),
                 discover=True,
@@ -77,7 +100,7 @@ def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
         commands.append(
             PaletteCommand(
                 t("cmd_compare", lang, a=a.name.get(lang), b=b.name.get(lang)),
-                t("cmd_compare", other, a=a.name.get(other), b=b.name.get(other)),
+                (t("cmd_compare", other, a=a.name.get(other), b=b.name.get(other)),),
                 "cmd_kind_action",
                 partial(app.open_compare, [a.id, b.id]),
                 discover=True,
@@ -86,7 +109,7 @@ def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
     commands.append(
         PaletteCommand(
             t("cmd_switch_lang", lang),
-            t("cmd_switch_lang", other),
+            (t("cmd_switch_lang", other),),
             "cmd_kind_action",
             app.action_toggle_lang,
             discover=True,
@@ -94,7 +117,7 @@ def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
     )
     commands.append(
         PaletteCommand(
-            t("cmd_help", lang), t("cmd_help", other), "cmd_kind_action", app.action_help
+            t("cmd_help", lang), (t("cmd_help", other),), "cmd_kind_action", app.action_help
         )
     )
     for tool in pack.ordered_tools:
@@ -106,7 +129,7 @@ def palette_commands(app: OrchExplorerApp) -> list[PaletteCommand]:
             commands.append(
                 PaletteCommand(
                     t("cmd_show_item", lang, tool=tool.name.get(lang), item=item.title.get(lang)),
-                    " ".join([item.title.get(other), *item.keywords]),
+                    (item.title.get(other), *item.keywords),
                     kind,
                     partial(app.show_item, tool.id, tab, item.id),
                 )
@@ -138,9 +161,13 @@ class ExplorerCommands(Provider):
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
+        folded = query.casefold()
         for command in self._commands():
-            score = matcher.match(command.title)
-            other = matcher.match(command.other) * 0.9 if command.other else 0.0
+            title, others = command.folded
+            score = matcher.match(command.title) if could_match(folded, title) else 0.0
+            other = 0.0
+            if could_match(folded, others):
+                other = max((matcher.match(text) for text in command.other), default=0.0) * 0.9
             if max(score, other) <= 0:
                 continue
             yield Hit(
