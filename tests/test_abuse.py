@@ -70,7 +70,10 @@ async def _mash(
     assert app.return_code == 0
 
 
-@pytest.mark.parametrize(("seed", "size"), [(1, (80, 24)), (5, (30, 10))])
+@pytest.mark.parametrize(
+    ("seed", "size"),
+    [(1, (80, 24)), pytest.param(5, (30, 10), marks=pytest.mark.slow)],
+)
 async def test_a_few_random_keys_never_break_the_app(
     seed: int, size: tuple[int, int], config_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,7 +17,11 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
-pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
+# A real terminal and a real install: slow (`pytest -m slow`, which .ci/run runs).
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
+]
 
 
 def _env(tmp_path: Path) -> str:

@@ -17,6 +17,9 @@ from orchexplorer.commands import Context
 from orchexplorer.commands.serve import app_command, is_loopback
 from tests.serve_helpers import Session, children_of, served, session
 
+# Servers and one process per session: slow (`pytest -m slow`, which .ci/run runs).
+pytestmark = pytest.mark.slow
+
 pytest.importorskip("textual_serve")
 
 

@@ -13,6 +13,9 @@ import pytest
 
 from tests.serve_helpers import served
 
+# A real browser and a server per session: slow (`pytest -m slow`, which .ci/run runs).
+pytestmark = pytest.mark.slow
+
 CHROMIUM = os.environ.get("ORCHEXPLORER_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(
     os.environ.get("ORCHEXPLORER_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts")

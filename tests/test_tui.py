@@ -140,6 +140,13 @@ async def test_help_lists_every_binding_and_closes(config_dir: Path) -> None:
             "기능 탭",
             "아래로",
             "위로",
+            "뒤로 (방문 기록)",  # [ / Alt+←
+            "앞으로 (방문 기록)",
+            "표시하기 / 표시 지우기",  # m
+            "표시한 곳",  # '
+            "이 화면에서 찾기",  # f
+            "사이드바 숨기기 / 보이기",  # b
+            "창 최대화 / 되돌리기",  # z
         ]:
             assert description in text, description
         await pilot.press("escape")
@@ -196,7 +203,14 @@ async def test_tab_moves_focus_and_escape_returns_to_sidebar(config_dir: Path) -
         assert isinstance(app.focused, ToolList)
 
 
-@pytest.mark.parametrize("size", [(10, 5), (20, 8), (40, 12), (80, 24), (250, 80)])
+@pytest.mark.parametrize(
+    "size",
+    [
+        (10, 5),
+        (80, 24),
+        *(pytest.param(s, marks=pytest.mark.slow) for s in [(20, 8), (40, 12), (250, 80)]),
+    ],
+)
 async def test_any_size_works(config_dir: Path, size: tuple[int, int]) -> None:
     app = make_app(MARKUP, config_dir)
     async with app.run_test(size=size) as pilot:

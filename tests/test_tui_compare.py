@@ -595,7 +595,10 @@ async def test_markup_looking_text_is_shown_literally(config_dir: Path) -> None:
         assert app.is_running and app.screen is screen
 
 
-@pytest.mark.parametrize("size", [(80, 24), (40, 12), (20, 8), (10, 5)])
+@pytest.mark.parametrize(
+    "size",
+    [(80, 24), (10, 5), *(pytest.param(s, marks=pytest.mark.slow) for s in [(40, 12), (20, 8)])],
+)
 async def test_any_size_works(pack: Pack, config_dir: Path, size: tuple[int, int]) -> None:
     app = compare_app(pack, config_dir, ["compose", "swarm", "kubernetes"])
     async with app.run_test(size=size) as pilot:
