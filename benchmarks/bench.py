@@ -416,7 +416,9 @@ def worker_screen(pack_arg: str, runs: int) -> dict[str, Any]:
         ]
         screen.update(
             title=header.screen_title,
-            sub_title=header.screen_sub_title,
+            # orchexplorer's header also says where you are ("English  │  Docker › Overview"):
+            # the bare app shows the same text as its sub-title
+            sub_title=header.format_title().plain.split(" — ", 1)[-1],
             sidebar=[
                 str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)
             ],

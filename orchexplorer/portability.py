@@ -76,10 +76,11 @@ def command_cell(
 
 def row_cells(pack: Pack, cells: Mapping[str, _T]) -> list[tuple[str, _T, str | None]]:
     """Every tool with a cell in a row, own or inherited, as (tool id, cell, inherited
-    from): the row's own cells in their order, each followed by the tools (in sidebar order)
-    that implement its tool and have no cell of their own."""
+    from): the row's own cells in sidebar order (not the file's), each followed by the tools
+    (in sidebar order) that implement its tool and have no cell of their own."""
+    rank = {tool_id: n for n, tool_id in enumerate(pack.tool_ids)}
     out: list[tuple[str, _T, str | None]] = []
-    for tool_id, cell in cells.items():
+    for tool_id, cell in sorted(cells.items(), key=lambda item: rank.get(item[0], len(rank))):
         out.append((tool_id, cell, None))
         for tool in pack.ordered_tools:
             if tool.implements == tool_id and tool.id not in cells:

@@ -67,3 +67,26 @@ def run_into_closed_pipe(*args: str, read: int = 0) -> PipeRun:
             process.kill()
             raise
     return PipeRun(process.returncode, first, stderr.decode())
+
+
+def check_column_says_what_to_do(pack: Any, tool: str) -> int:
+    """Every cell of `tool`'s portability column is in both languages (Korean in Korean,
+    no "seed"), and every cell it does not support says what to do instead; returns how
+    many cells were not supported (so a caller can check it looked at something)."""
+    import re
+
+    hangul = re.compile(r"[가-힣]")
+    unsupported = 0
+    for ckey in pack.compose_keys:
+        cell = ckey.support[tool]
+        for text in (cell.text, cell.workaround):
+            if text is not None:
+                assert text.ko and text.en, ckey.id
+                assert hangul.search(text.ko), f"{ckey.id}: Korean text is not Korean"
+                assert "seed" not in text.en.lower(), ckey.id
+        if cell.level == "supported":
+            continue
+        unsupported += 1
+        assert cell.workaround is not None, f"{ckey.id}: {cell.level} without a workaround"
+        assert cell.workaround.ko and cell.workaround.en, ckey.id
+    return unsupported

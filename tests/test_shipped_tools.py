@@ -5,6 +5,8 @@ pack, so each tool that lands is checked without editing this file."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from orchexplorer.loader import load_pack
@@ -51,3 +53,15 @@ def test_the_sidebar_order_is_fixed_by_the_orders(pack: Pack) -> None:
     assert len(set(orders)) == len(orders), "two shipped tools share an order"
     assert orders == sorted(orders)
     assert TOOLS[0].id == "docker"
+
+
+def test_a_row_lists_its_tools_in_sidebar_order_whatever_the_file_s_order() -> None:
+    from orchexplorer.portability import row_cells
+
+    pack = load_pack()
+    rank = {tool_id: n for n, tool_id in enumerate(pack.tool_ids)}
+    rows: list[Mapping[str, object]] = [k.support for k in pack.compose_keys]
+    rows += [c.commands for c in pack.commands]
+    for row in rows:
+        shown = [tool_id for tool_id, _cell, _source in row_cells(pack, row)]
+        assert shown == sorted(shown, key=rank.__getitem__)

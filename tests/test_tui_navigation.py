@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.syntax import Syntax
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from orchexplorer.history import Place
@@ -27,6 +28,16 @@ def _at(app: OrchExplorerApp, field: str) -> str | None:
     """A field of the place on screen (None when no place is shown)."""
     place = app.place()
     return None if place is None else getattr(place, field)
+
+
+async def _open_search(pilot: Pilot[int], app: OrchExplorerApp) -> SearchScreen:
+    """`/`, and the search screen once its index is ready."""
+    await pilot.press("slash")
+    await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    await wait_for(pilot, lambda: screen.index is not None)
+    return screen
 
 
 def _header(app: object) -> str:
@@ -176,11 +187,7 @@ async def test_a_scoped_search_lists_only_those_tools_and_names_a_bad_scope(
 ) -> None:
     app = make_app(shipped_pack, config_dir)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("slash")
-        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
-        await wait_for(pilot, lambda: screen.index is not None)
+        screen = await _open_search(pilot, app)
         await pilot.press(*"swarm:rolling")
         await wait_for(pilot, lambda: screen.listed_for == "swarm:rolling" and screen.hits)
         assert {hit.tool for hit in screen.hits} <= {"swarm", None}
@@ -197,11 +204,7 @@ async def test_enter_catches_up_with_a_syllable_that_arrived_with_it(
     the text without it. Enter then shows the hits for the whole text and opens nothing."""
     app = make_app(shipped_pack, config_dir, lang="ko")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("slash")
-        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
-        await wait_for(pilot, lambda: screen.index is not None)
+        screen = await _open_search(pilot, app)
         await pilot.press(*"롤링")
         await wait_for(pilot, lambda: screen.listed_for == "롤링")
         screen.query_one("#search-input", Input).insert_text_at_cursor("업")
@@ -320,3 +323,24 @@ async def test_b_hides_the_sidebar_and_z_maximizes_the_focused_pane(
         await wait_for(pilot, lambda: app.screen.maximized is not None)
         await pilot.press("z")
         await wait_for(pilot, lambda: app.screen.maximized is None)
+
+
+async def test_a_screen_still_composing_has_no_place_and_breaks_nothing(
+    shipped_pack: Pack, config_dir: Path
+) -> None:
+    """The place is read a few times a second, also while a screen is being composed or
+    removed; a widget not there yet means no place, never an error."""
+    from textual.css.query import NoMatches
+
+    app = make_app(shipped_pack, config_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.place() is not None)
+        screen = app.screen
+
+        def composing() -> Place:
+            raise NoMatches("not yet")
+
+        screen.place = composing  # type: ignore[attr-defined]
+        assert app.place() is None
+        app.track_place()  # nothing recorded, nothing raised
+        assert app.history.current is not None and app.history.current.tool == "docker"

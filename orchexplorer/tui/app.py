@@ -11,6 +11,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -124,6 +125,7 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         if self.initial_compare:  # --compare: the comparison on top of the explorer
             self.open_compare(self.initial_compare)
         self.set_interval(PLACE_POLL_S, self.track_place)
+        self.call_after_refresh(self.track_place)  # the breadcrumb from the first screen on
         problem = load_config(self.settings_path).problem
         if problem:
             self.notify(
@@ -217,7 +219,10 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
     def place(self) -> Place | None:
         """What the top screen shows, if it is a place (a dialog or the help is not)."""
         reader = getattr(self.screen, "place", None)
-        place = reader() if callable(reader) else None
+        try:
+            place = reader() if callable(reader) else None
+        except NoMatches:  # a screen still composing or being removed has no place yet
+            return None
         return place if isinstance(place, Place) else None
 
     def track_place(self) -> None:
