@@ -218,6 +218,8 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
 
     def place(self) -> Place | None:
         """What the top screen shows, if it is a place (a dialog or the help is not)."""
+        if not self.screen_stack:  # starting or shutting down: no screen yet, or none left
+            return None
         reader = getattr(self.screen, "place", None)
         try:
             place = reader() if callable(reader) else None
@@ -243,6 +245,8 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
 
     def _show_place(self) -> None:
         """Redraw the header's title (the breadcrumb) on the screen shown."""
+        if not self.screen_stack:
+            return
         for header in self.screen.query(Header):
             for title in header.query("HeaderTitle"):
                 if isinstance(title, Static):
