@@ -16,11 +16,12 @@ from typing import Any, Literal, get_args
 
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Pack
+from orchexplorer.portability import Section
 
 View = Literal["tool", "compare", "portability", "guide"]
 VIEWS: tuple[str, ...] = get_args(View)
 
-#: A tool's tabs, in key order, and the label of each (the detail's tabs).
+#: A tool's tabs, in key order (1..5), and the label of each: the detail's tabs.
 TOOL_TABS: dict[str, str] = {
     "overview": "sec_overview",
     "features": "sec_features",
@@ -28,20 +29,19 @@ TOOL_TABS: dict[str, str] = {
     "examples": "sec_examples",
     "relations": "sec_relations",
 }
-#: The comparison's tabs and their labels.
+#: The comparison's own tabs (1..3) and their labels; tabs 4 and 5 are portability sections.
 COMPARE_TABS: dict[str, str] = {
     "dimensions": "cmp_tab_dimensions",
     "concepts": "cmp_tab_concepts",
     "examples": "cmp_tab_examples",
-    "cmp-keys": "port_tab_keys",
-    "cmp-commands": "port_tab_commands",
 }
 #: The portability reference's sections and their labels.
-PORT_SECTIONS: dict[str, str] = {
-    "keys": "port_tab_keys",
-    "commands": "port_tab_commands",
-    "friends": "port_tab_friends",
-}
+PORT_SECTIONS: dict[str, str] = {section: f"port_tab_{section}" for section in get_args(Section)}
+#: The comparison's tabs 4 and 5: (tab id, portability section).
+COMPARE_PORT_TABS: tuple[tuple[str, Section], ...] = (
+    ("cmp-keys", "keys"),
+    ("cmp-commands", "commands"),
+)
 
 SEPARATOR = " › "
 MAX_HISTORY = 200
@@ -128,24 +128,19 @@ class History:
         self.current = place
 
     def back(self) -> Place | None:
-        if not self._back:
-            return None
-        if self.current is not None:
-            self._forward.append(self.current)
-        self.current = self._back.pop()
-        return self.current
+        return self._step(self._back, self._forward)
 
     def forward(self) -> Place | None:
-        if not self._forward:
+        return self._step(self._forward, self._back)
+
+    def _step(self, source: list[Place], target: list[Place]) -> Place | None:
+        """Go to the nearest place of `source`, leaving the current one on `target`."""
+        if not source:
             return None
         if self.current is not None:
-            self._back.append(self.current)
-        self.current = self._forward.pop()
+            target.append(self.current)
+        self.current = source.pop()
         return self.current
-
-    @property
-    def can_back(self) -> bool:
-        return bool(self._back)
 
     @property
     def can_forward(self) -> bool:
@@ -155,11 +150,6 @@ class History:
     def back_places(self) -> list[Place]:
         """Places behind, the most recent last."""
         return list(self._back)
-
-    @property
-    def forward_places(self) -> list[Place]:
-        """Places ahead, the nearest first."""
-        return list(reversed(self._forward))
 
 
 def same_item_place(a: Place | None, b: Place) -> bool:
@@ -270,7 +260,8 @@ def breadcrumb(place: Place | None, pack: Pack, lang: Lang) -> list[str]:
         ]
     elif place.view == "compare":
         names = [_tool_name(pack, x, lang) or x for x in place.tools]
-        tab = COMPARE_TABS.get(place.tab or "")
+        sections = {tab_id: PORT_SECTIONS[section] for tab_id, section in COMPARE_PORT_TABS}
+        tab = (COMPARE_TABS | sections).get(place.tab or "")
         parts = [
             t("crumb_compare", lang, tools=" · ".join(names)),
             t(tab, lang) if tab else None,

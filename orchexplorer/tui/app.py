@@ -25,7 +25,6 @@ from orchexplorer.history import (
     Place,
     breadcrumb,
     marks_from_settings,
-    place_exists,
     same_item_place,
     toggle_mark,
 )
@@ -114,9 +113,9 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         self._restoring = False  # going back or forward: the next place read replaces
         self._restore_generation = 0
         self._jumped = False  # a jump (search, palette, relation): the next place is a visit
-        self.marks: list[Mark] = marks_from_settings(
-            load_config(self.settings_path).values.get("marks")
-        )
+        # The settings file, read once at start (theme, marks, a problem to report).
+        self._settings = load_config(self.settings_path)
+        self.marks: list[Mark] = marks_from_settings(self._settings.values.get("marks"))
 
     def on_mount(self) -> None:
         self.sub_title = t("lang_name", self.lang)
@@ -126,7 +125,7 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
             self.open_compare(self.initial_compare)
         self.set_interval(PLACE_POLL_S, self.track_place)
         self.call_after_refresh(self.track_place)  # the breadcrumb from the first screen on
-        problem = load_config(self.settings_path).problem
+        problem = self._settings.problem
         if problem:
             self.notify(
                 t("config_ignored", self.lang, problem=problem), severity="warning", markup=False
@@ -172,7 +171,7 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
     def _restore_theme(self) -> None:
         """The theme the user chose last time (saved with the language). A theme this
         Textual does not know is ignored, and the file is left as it is."""
-        saved = load_config(self.settings_path).values.get("theme")
+        saved = self._settings.values.get("theme")
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -348,15 +347,14 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
         if not self.marks:
             self.notify(t("marks_none", self.lang), severity="warning", markup=False)
             return
-        self.push_screen(MarksScreen(self.pack, self.lang), self._mark_chosen)
+        self.push_screen(
+            MarksScreen(self.pack, self.lang, lambda: self.marks, self.remove_mark),
+            self._mark_chosen,
+        )
 
     def _mark_chosen(self, mark: Mark | None) -> None:
+        """A mark chosen in the list (which never returns one whose item is gone)."""
         if mark is None:
-            return
-        if not place_exists(mark.place, self.pack):
-            self.notify(
-                t("mark_missing", self.lang, place=mark.label), severity="warning", markup=False
-            )
             return
         self.jumped()
         self.go_to(mark.place)
@@ -364,16 +362,13 @@ class OrchExplorerApp(App[int], inherit_bindings=False):
     def open_source(self, url: str | None, fallback: str | None = None) -> None:
         """`o`: open the item's own source in the browser, else `fallback` (the tool's
         docs) saying so, else say there is none."""
-        if url is None and fallback is None:
+        target = url or fallback
+        if target is None:
             self.notify(t("no_source", self.lang), severity="warning", markup=False)
             return
-        if url is None:
-            assert fallback is not None
-            self.notify(t("opening_tool_docs", self.lang, url=fallback), markup=False)
-            self.open_url(fallback)
-            return
-        self.notify(t("opening", self.lang, url=url), markup=False)
-        self.open_url(url)
+        key = "opening" if url else "opening_tool_docs"
+        self.notify(t(key, self.lang, url=target), markup=False)
+        self.open_url(target)
 
     # ------------------------------------------------------------------ navigation
 

@@ -20,7 +20,7 @@ never parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,7 +31,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from orchexplorer.compare import FALSE_FRIEND_MARK, ConceptRow, Row, level_info
 from orchexplorer.compare_state import MAX_TOOLS, CompareState
-from orchexplorer.history import Place
+from orchexplorer.history import COMPARE_PORT_TABS, COMPARE_TABS, Place
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Cell, ConceptCell, LocalizedText, Pack, Tool
 from orchexplorer.portability import Section
@@ -42,6 +42,9 @@ from orchexplorer.tui.widgets.compare_diff import DiffView
 from orchexplorer.tui.widgets.compare_grid import LEVEL_STYLES, CompareGrid, GridRow
 from orchexplorer.tui.widgets.find_bar import FindBar, highlighted
 
+if TYPE_CHECKING:
+    from orchexplorer.tui.app import OrchExplorerApp
+
 _C = TypeVar("_C", Cell, ConceptCell)  # a dimension's or a concept's cell
 
 MISSING = "—"
@@ -49,15 +52,11 @@ NOTE_MARK = "※"
 NOTE_STYLE = "bold $text-warning"
 
 #: Tab ids in key order (1..3) and the i18n key of each label.
-TABS: tuple[tuple[str, str], ...] = (
-    ("dimensions", "cmp_tab_dimensions"),
-    ("concepts", "cmp_tab_concepts"),
-    ("examples", "cmp_tab_examples"),
-)
+TABS: tuple[tuple[str, str], ...] = tuple(COMPARE_TABS.items())
 
 
 #: Tabs 4 and 5: the portability reference's Compose keys and commands.
-PORT_TABS: tuple[tuple[str, Section], ...] = (("cmp-keys", "keys"), ("cmp-commands", "commands"))
+PORT_TABS: tuple[tuple[str, Section], ...] = COMPARE_PORT_TABS
 
 
 def compare_bindings(lang: Lang) -> list[BindingType]:
@@ -223,9 +222,8 @@ class CompareScreen(Screen[None]):
 
     def place(self) -> Place | None:
         """The tools, the open tab and the row under the cursor (history, marks)."""
-        tabs = self.query("#compare-tabs")
-        tab = tabs.first(TabbedContent).active if tabs else ""
-        if not tab:  # still being mounted, or being removed
+        tab = self.active_tab
+        if not tab:  # still being mounted
             return None
         row: str | None = None
         if tab == "dimensions":
@@ -584,9 +582,7 @@ class CompareScreen(Screen[None]):
             dim = self.pack.dimension(self.dimensions_grid.cursor_row_id or "")
             cell = dim.cells.get(self.state.focused_tool) if dim is not None else None
             url = cell.source if cell is not None else None
-        opener = getattr(self.app, "open_source", None)
-        if callable(opener):
-            opener(url)
+        cast("OrchExplorerApp", self.app).open_source(url)
 
     def action_details_or_next(self) -> None:
         """`n`: the next match while a find is active here, else the row's notes."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,6 +18,9 @@ from orchexplorer.tui.bindings import AppScreen, apply_bindings
 from orchexplorer.tui.widgets.detail import TABS, ToolDetail
 from orchexplorer.tui.widgets.find_bar import FindBar
 from orchexplorer.tui.widgets.sidebar import ToolList
+
+if TYPE_CHECKING:
+    from orchexplorer.tui.app import OrchExplorerApp
 
 
 def explorer_bindings(lang: Lang) -> list[BindingType]:
@@ -228,9 +233,4 @@ class ExplorerScreen(AppScreen):
             return
         own = detail.current_link(detail.active_tab)
         fallback = tool.links[0].url if tool.links else None
-        if own is None and fallback is None:
-            self.notify(t("no_link", self.lang), severity="warning", markup=False)
-            return
-        opener = getattr(self.app, "open_source", None)
-        if callable(opener):
-            opener(own, fallback)
+        cast("OrchExplorerApp", self.app).open_source(own, fallback)

@@ -5,6 +5,8 @@ made, marked as missing, and is not followed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -26,9 +28,19 @@ class MarksScreen(PickerScreen[Mark, Mark]):
         Binding("ctrl+d", "remove", "Remove mark", show=False),
     ]
 
-    def __init__(self, pack: Pack, lang: Lang) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        lang: Lang,
+        marks: Callable[[], Sequence[Mark]],
+        remove: Callable[[Mark], bool],
+    ) -> None:
+        """`marks()`: the marks now, newest first; `remove(mark)` forgets one (and says
+        whether it could)."""
         super().__init__(lang)
         self.pack = pack
+        self._marks = marks
+        self._remove = remove
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-box"):
@@ -44,10 +56,6 @@ class MarksScreen(PickerScreen[Mark, Mark]):
         )
         self.query_one(Input).placeholder = t("marks_placeholder", lang)
         self.query_one("#marks-hint", Static).update(Content.styled(t("marks_hint", lang), "dim"))
-
-    def _marks(self) -> list[Mark]:
-        marks = getattr(self.app, "marks", [])
-        return [m for m in marks if isinstance(m, Mark)]
 
     def _text(self, mark: Mark) -> str:
         if not place_exists(mark.place, self.pack):
@@ -87,8 +95,7 @@ class MarksScreen(PickerScreen[Mark, Mark]):
         index = self.query_one(ItemList).highlighted
         if index is None or not 0 <= index < len(self.items):
             return
-        remove = getattr(self.app, "remove_mark", None)
-        if callable(remove) and remove(self.items[index]):
+        if self._remove(self.items[index]):
             if not self._marks():
                 self.dismiss(None)
                 return

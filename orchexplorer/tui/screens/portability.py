@@ -4,6 +4,8 @@ opens a row's detail with its sources."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -37,6 +39,9 @@ from orchexplorer.portability import (
 )
 from orchexplorer.tui.bindings import apply_bindings
 from orchexplorer.tui.widgets.port_table import PortTable
+
+if TYPE_CHECKING:
+    from orchexplorer.tui.app import OrchExplorerApp
 
 SECTIONS: tuple[Section, ...] = ("keys", "commands", "friends")
 
@@ -391,9 +396,7 @@ class PortabilityScreen(Screen[None]):
         """`o`: the first source of the row under the cursor."""
         item = self._pane(self.section).current()
         url = item.sources[0].url if item is not None and item.sources else None
-        opener = getattr(self.app, "open_source", None)
-        if callable(opener):
-            opener(url)
+        cast("OrchExplorerApp", self.app).open_source(url)
 
     def action_detail(self) -> None:
         self._pane(self.section).open_detail()

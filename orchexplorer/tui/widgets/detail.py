@@ -16,19 +16,14 @@ from textual.message import Message
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from orchexplorer.history import TOOL_TABS
 from orchexplorer.i18n import Lang, t
 from orchexplorer.model import Example, Feature, Note, Pack, Tool, UseCase
 from orchexplorer.tui.widgets.find_bar import highlighted
 from orchexplorer.tui.widgets.item_list import ItemList
 
 #: Tab ids in key order (1..5) and the i18n key of each label.
-TABS: tuple[tuple[str, str], ...] = (
-    ("overview", "sec_overview"),
-    ("features", "sec_features"),
-    ("use_cases", "sec_use_cases"),
-    ("examples", "sec_examples"),
-    ("relations", "sec_relations"),
-)
+TABS: tuple[tuple[str, str], ...] = tuple(TOOL_TABS.items())
 
 
 def code_theme(dark: bool) -> str:
@@ -87,7 +82,7 @@ class ToolDetail(Vertical):
         self._prompts: dict[str, list[tuple[str, Content]]] = {}  # list tab -> items shown
         self.find_query = ""  # highlighted in what is shown (the find bar)
         self._find_at: str | None = None  # the overview part found last
-        self._overview_texts: dict[int, Content] = {}  # overview part -> its own text
+        self._overview_texts: dict[Static, Content] = {}  # overview part -> its own text
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
@@ -280,7 +275,7 @@ class ToolDetail(Vertical):
             for widget in widgets:
                 content = widget.content
                 if isinstance(content, Content):
-                    self._overview_texts[id(widget)] = content
+                    self._overview_texts[widget] = content
                     widget.update(highlighted(content, self.find_query))
         with self.app.batch_update():
             scroll.remove_children()
@@ -430,9 +425,9 @@ class ToolDetail(Vertical):
         if tab == "overview":
             scroll = self.query_one("#overview-scroll", Pane)
             for part in scroll.query_children(Static):
-                original = self._overview_texts.get(id(part))
+                original = self._overview_texts.get(part)
                 if original is None and isinstance(part.content, Content):
-                    original = self._overview_texts[id(part)] = part.content
+                    original = self._overview_texts[part] = part.content
                 if original is not None:
                     part.update(highlighted(original, query))
                 if not query:
